@@ -1,0 +1,41 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from '../lib/logger.js';
+import type { UptimeWeights } from '../domain/uptime.js';
+import type { PublicSnapshots } from '../services/public-snapshots.js';
+import { registerErrorHandlers } from './error-handler.js';
+import { registerHealthRoutes } from './health-routes.js';
+import { registerPublicRoutes } from './public-routes.js';
+
+export interface AppOptions {
+  readonly logger: Logger;
+  readonly snapshots: PublicSnapshots;
+  readonly uptimeWeights: UptimeWeights;
+  readonly baseUrl: string;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+} as const;
+
+/** The HTTP app, without listening: tests drive it with `app.inject`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  // Set once per response with no per-request computation: the public path must stay near bare-node speed.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done(null, payload);
+  });
+  registerErrorHandlers(app, () => options.snapshots.current()?.data ?? null);
+  registerHealthRoutes(app, options.snapshots);
+  registerPublicRoutes(app, options);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { BeaconConfig } from './config/beacon-config.js';
+import { DEFAULT_UPTIME_WEIGHTS } from './domain/uptime.js';
+import { buildApp } from './http/build-app.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import type { Logger } from './lib/logger.js';
+import { openStore } from './services/open-store.js';
+import { preparePage } from './services/prepare-page.js';
+import { PublicSnapshots } from './services/public-snapshots.js';
+import type { Store } from './store/store.js';
+import { warmPublicDocuments } from './http/public-documents.js';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly snapshots: PublicSnapshots;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The composition root: config → store → services → snapshots → HTTP. */
+export async function startServer(config: BeaconConfig, logger: Logger, clock: Clock = systemClock, listen = true): Promise<RunningServer> {
+  const store = await openStore(config);
+  try {
+    const pageId = await preparePage(store, config, clock, logger);
+    const baseUrl = (config.publicUrl ?? config.site.page.url ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+    const uptimeWeights = config.site.uptime.weights ?? DEFAULT_UPTIME_WEIGHTS;
+    const snapshots = new PublicSnapshots({
+      store,
+      pageId,
+      clock,
+      logger,
+      defaultUrl: baseUrl,
+      warm: (snapshot) => warmPublicDocuments(snapshot, { uptimeWeights, baseUrl }),
+    });
+    await snapshots.refresh();
+    snapshots.start();
+    const app = await buildApp({ logger, snapshots, uptimeWeights, baseUrl });
+    let url = '';
+    if (listen) {
+      url = await app.listen({ port: config.port, host: config.host });
+      logger.info({ url, database: store.dialect, page: config.site.page.name, config: config.configFile }, 'beacon is serving');
+    }
+    return {
+      app,
+      store,
+      snapshots,
+      url,
+      close: async () => {
+        snapshots.stop();
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

@@ -1,0 +1,121 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Times are epoch milliseconds (bigint in PostgreSQL, integer in SQLite) and flags are 0/1 integers, so
+// both dialects read back identical rows and the uptime maths needs no date parsing.
+type Flag = number;
+
+export interface PagesTable {
+  id: string;
+  name: string;
+  url: string | null;
+  time_zone: string;
+  locale: string;
+  created_at: number;
+  updated_at: number;
+  /** Bumped by every write that changes what the public page shows; readers poll it. */
+  version: number;
+}
+
+export interface ComponentsTable {
+  id: string;
+  page_id: string;
+  key: string;
+  group_id: string | null;
+  is_group: Flag;
+  name: string;
+  description: string | null;
+  position: number;
+  status: string;
+  showcase: Flag;
+  only_show_if_degraded: Flag;
+  start_date: string | null;
+  created_at: number;
+  updated_at: number;
+  /** Removed from the config: kept for history, hidden everywhere. */
+  deleted_at: number | null;
+}
+
+export interface StatusChangesTable {
+  id: Generated<number>;
+  component_id: string;
+  status: string;
+  source: string;
+  at: number;
+  /** Set when the change came from an incident update, so the incident's history can be rewritten. */
+  incident_id: string | null;
+}
+
+export interface IncidentsTable {
+  id: string;
+  page_id: string;
+  kind: string;
+  name: string;
+  status: string;
+  impact: string;
+  impact_override: string | null;
+  created_at: number;
+  updated_at: number;
+  started_at: number;
+  monitoring_at: number | null;
+  resolved_at: number | null;
+  scheduled_for: number | null;
+  scheduled_until: number | null;
+  scheduled_auto_in_progress: Flag;
+  scheduled_auto_completed: Flag;
+  backfilled: Flag;
+  shortlink: string | null;
+  postmortem_body: string | null;
+  postmortem_published_at: number | null;
+  postmortem_updated_at: number | null;
+  /** Where an imported incident came from ("statuspage:<id>", "yaml:<key>"); null when written here. */
+  source_ref: string | null;
+}
+
+export interface IncidentUpdatesTable {
+  id: string;
+  incident_id: string;
+  status: string;
+  body: string;
+  display_at: number;
+  created_at: number;
+  updated_at: number;
+  deliver_notifications: Flag;
+  /** JSON array of {component_id, name, old_status, new_status}, or null when no component changed. */
+  affected_components: string | null;
+}
+
+export interface IncidentComponentsTable {
+  incident_id: string;
+  component_id: string;
+  position: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  page_id: string | null;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before: string | null;
+  after: string | null;
+  at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  pages: PagesTable;
+  components: ComponentsTable;
+  status_changes: StatusChangesTable;
+  incidents: IncidentsTable;
+  incident_updates: IncidentUpdatesTable;
+  incident_components: IncidentComponentsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+export type Timestamp = ColumnType<number, number, number>;
