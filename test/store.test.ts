@@ -153,7 +153,7 @@ describeEachDialect('store', (openStore) => {
     const doc = parseBeaconHistory({
       incidents: [{ key: 'x', name: 'X', status: 'resolved', components: ['nope'], updates: [{ status: 'resolved', at: '2024-02-01T00:00:00Z', components: { ghost: 'major_outage' } }] }],
     });
-    expect((await importHistory(store, pageId, doc, clock)).unknownComponents.sort()).toEqual(['ghost', 'nope']);
+    expect([...(await importHistory(store, pageId, doc, clock)).unknownComponents].sort()).toEqual(['ghost', 'nope']);
   });
 
   it('loads the status in force when the bar window opens', async () => {
