@@ -127,7 +127,7 @@ async function replaceIncidentChildren(db: Db, incident: Incident): Promise<void
   }
 }
 
-function toIncidentRow(incident: Incident, sourceRef: string | null): IncidentsTable {
+export function toIncidentRow(incident: Incident, sourceRef: string | null): IncidentsTable {
   return {
     id: incident.id,
     page_id: incident.pageId,
@@ -154,7 +154,7 @@ function toIncidentRow(incident: Incident, sourceRef: string | null): IncidentsT
   };
 }
 
-function toIncidentUpdateRow(update: IncidentUpdate): IncidentUpdatesTable {
+export function toIncidentUpdateRow(update: IncidentUpdate): IncidentUpdatesTable {
   return {
     id: update.id,
     incident_id: update.incidentId,

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './dialect-name.js';
 import * as initial from './migrations/0001-initial.js';
+import * as operators from './migrations/0002-operators.js';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -9,6 +10,7 @@ interface DialectMigration {
 // Listed here, not discovered on disk, so the built package and the tests run exactly the same set.
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-initial': initial,
+  '0002-operators': operators,
 };
 
 class StaticProvider implements MigrationProvider {

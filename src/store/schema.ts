@@ -107,7 +107,71 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  role: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value: a leaked database does not leak live sessions. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  renewed_at: number;
+  expires_at: number;
+  second_factor_pending: Flag;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  scope: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface IncidentTemplatesTable {
+  id: string;
+  page_id: string;
+  name: string;
+  title: string;
+  body: string;
+  update_status: string | null;
+  should_send_notifications: Flag;
+  /** JSON array of component ids. */
+  component_ids: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string | null;
+  succeeded: Flag;
+  at: number;
+}
+
 export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  incident_templates: IncidentTemplatesTable;
+  login_attempts: LoginAttemptsTable;
   pages: PagesTable;
   components: ComponentsTable;
   status_changes: StatusChangesTable;
