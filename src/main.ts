@@ -9,12 +9,19 @@ import { preparePage } from './services/prepare-page.js';
 import { PublicSnapshots } from './services/public-snapshots.js';
 import type { Store } from './store/store.js';
 import { warmPublicDocuments } from './http/public-documents.js';
+import { EventBus } from './lib/events.js';
+import { SECOND } from './lib/time.js';
+import { toError } from './lib/to-error.js';
+import { advanceMaintenances } from './services/incidents/advance-maintenances.js';
+import type { ServiceContext } from './services/service-context.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly snapshots: PublicSnapshots;
   readonly url: string;
+  readonly ctx: ServiceContext;
+  readonly pageId: string;
   close(): Promise<void>;
 }
 
@@ -35,7 +42,22 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
     });
     await snapshots.refresh();
     snapshots.start();
-    const app = await buildApp({ logger, snapshots, uptimeWeights, baseUrl });
+    const events = new EventBus();
+    const ctx: ServiceContext = { store, clock, events };
+    // A change made in this process shows on the public page at once; other processes' within a poll.
+    events.on('page:changed', () => void snapshots.refresh());
+    const maintenanceTimer = setInterval(() => {
+      advanceMaintenances(ctx, pageId).catch((e: unknown) => logger.error({ err: toError(e) }, 'maintenance scheduling failed'));
+    }, 30 * SECOND);
+    maintenanceTimer.unref();
+    const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(baseUrl);
+    const app = await buildApp({
+      logger,
+      snapshots,
+      uptimeWeights,
+      baseUrl,
+      operators: { ctx, pageId, snapshots, uptimeWeights, secureCookies, baseUrl },
+    });
     let url = '';
     if (listen) {
       url = await app.listen({ port: config.port, host: config.host });
@@ -46,7 +68,10 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
       store,
       snapshots,
       url,
+      ctx,
+      pageId,
       close: async () => {
+        clearInterval(maintenanceTimer);
         snapshots.stop();
         await app.close();
         await store.close();

@@ -5,12 +5,18 @@ import type { PublicSnapshots } from '../services/public-snapshots.js';
 import { registerErrorHandlers } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerPublicRoutes } from './public-routes.js';
+import { registerAdmin } from './admin/register-admin.js';
+import { registerAuth } from './auth/register-auth.js';
+import { registerManageApi } from './manage/register-manage-api.js';
+import type { OperatorRoutesOptions } from './operator-routes-options.js';
 
 export interface AppOptions {
   readonly logger: Logger;
   readonly snapshots: PublicSnapshots;
   readonly uptimeWeights: UptimeWeights;
   readonly baseUrl: string;
+  /** The operator side; without it the app serves the public page only (e.g. the benchmark). */
+  readonly operators?: OperatorRoutesOptions;
 }
 
 const SECURITY_HEADERS = {
@@ -36,6 +42,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandlers(app, () => options.snapshots.current()?.data ?? null);
   registerHealthRoutes(app, options.snapshots);
   registerPublicRoutes(app, options);
+  if (options.operators !== undefined) {
+    registerAuth(app, options.operators);
+    registerManageApi(app, options.operators);
+    registerAdmin(app, options.operators);
+  }
   await app.ready();
   return app;
 }

@@ -8,7 +8,7 @@ const MAX_PAGE = 10_000;
 export function parseHistoryQuery(query: Record<string, unknown>): HistoryQuery {
   const { page, from } = query;
   if (page !== undefined && from !== undefined) {
-    throw new AppError('VALIDATION', 'use either "page" or "from", not both', { fields: [{ field: 'page', message: 'conflicts with from' }] });
+    throw new AppError('VALIDATION', 'use either the "page" parameter or the "from" parameter, not both', { fields: [{ field: 'page', message: 'conflicts with from' }] });
   }
   if (from !== undefined) {
     if (typeof from !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) {

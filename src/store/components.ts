@@ -23,7 +23,7 @@ export function toComponent(row: ComponentsTable): Component {
   };
 }
 
-export function toComponentRow(component: Component, deletedAt: number | null = null): ComponentsTable {
+export function toComponentRow(component: Component, managedBy: 'config' | 'api', deletedAt: number | null = null): ComponentsTable {
   return {
     id: component.id,
     page_id: component.pageId,
@@ -40,6 +40,7 @@ export function toComponentRow(component: Component, deletedAt: number | null = 
     created_at: component.createdAt,
     updated_at: component.updatedAt,
     deleted_at: deletedAt,
+    managed_by: managedBy,
   };
 }
 
@@ -83,8 +84,8 @@ export async function listComponentRowsByKey(db: Db, pageId: string): Promise<Ma
   return new Map(rows.map((row) => [row.key, row]));
 }
 
-export async function insertComponent(db: Db, component: Component): Promise<void> {
-  await db.insertInto('components').values(toComponentRow(component)).execute();
+export async function insertComponent(db: Db, component: Component, managedBy: 'config' | 'api'): Promise<void> {
+  await db.insertInto('components').values(toComponentRow(component, managedBy)).execute();
 }
 
 export async function updateComponentRow(db: Db, row: ComponentsTable): Promise<void> {

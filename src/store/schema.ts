@@ -33,6 +33,8 @@ export interface ComponentsTable {
   updated_at: number;
   /** Removed from the config: kept for history, hidden everywhere. */
   deleted_at: number | null;
+  /** 'config' (beacon.yaml owns it) or 'api' (created in the admin UI or the manage API). */
+  managed_by: string;
 }
 
 export interface StatusChangesTable {

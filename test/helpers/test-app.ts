@@ -10,6 +10,8 @@ import { applySiteConfig } from '../../src/services/apply-site-config.js';
 import { importHistory } from '../../src/services/import-history.js';
 import { readImportFile } from '../../src/services/import/read-import-file.js';
 import { PublicSnapshots } from '../../src/services/public-snapshots.js';
+import { EventBus } from '../../src/lib/events.js';
+import type { ServiceContext } from '../../src/services/service-context.js';
 import type { Store } from '../../src/store/store.js';
 
 export const DEMO_NOW = Date.parse('2026-11-23T12:00:00+01:00');
@@ -21,6 +23,8 @@ export interface TestApp {
   readonly pageId: string;
   readonly clock: ManualClock;
   readonly snapshots: PublicSnapshots;
+  /** Services wired as in main.ts: changes rebuild the snapshot at once. */
+  readonly ctx: ServiceContext;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,15 @@ export async function startTestApp(store: Store, options: { site?: SiteConfig; n
     warm: (snapshot) => warmPublicDocuments(snapshot, { uptimeWeights, baseUrl: BASE_URL }),
   });
   await snapshots.refresh();
-  const app = await buildApp({ logger, snapshots, uptimeWeights, baseUrl: BASE_URL });
-  return { app, store, pageId, clock, snapshots, close: () => app.close() };
+  const events = new EventBus();
+  const ctx: ServiceContext = { store, clock, events };
+  events.on('page:changed', () => void snapshots.refresh());
+  const app = await buildApp({
+    logger,
+    snapshots,
+    uptimeWeights,
+    baseUrl: BASE_URL,
+    operators: { ctx, pageId, snapshots, uptimeWeights, secureCookies: true, baseUrl: BASE_URL },
+  });
+  return { app, store, pageId, clock, snapshots, ctx, close: () => app.close() };
 }

@@ -70,5 +70,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
   await db.schema.createIndex('login_attempts_email_at').on('login_attempts').columns(['email', 'at']).execute();
 
+  // Components created in the UI or API are not in beacon.yaml; config sync must leave them alone.
+  await db.schema.alterTable('components').addColumn('managed_by', 'text', (c) => c.notNull().defaultTo('config')).execute();
+
   await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
 }
