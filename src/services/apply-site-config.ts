@@ -77,6 +77,7 @@ export async function applySiteConfig(store: Store, site: SiteConfig, clock: Clo
         created_at: row?.created_at ?? now,
         updated_at: now,
         deleted_at: null,
+        managed_by: 'config',
       };
       idByKey.set(desired.key, next.id);
       if (row === undefined) {
@@ -90,7 +91,7 @@ export async function applySiteConfig(store: Store, site: SiteConfig, clock: Clo
     }
     const removed: string[] = [];
     for (const [key, row] of existing) {
-      if (idByKey.has(key) || row.deleted_at !== null) continue;
+      if (idByKey.has(key) || row.deleted_at !== null || row.managed_by !== 'config') continue;
       await updateComponentRow(tx, { ...row, deleted_at: now, updated_at: now });
       removed.push(key);
     }

@@ -1,0 +1,61 @@
+import type { AnyIncidentStatus } from '../../domain/incident.js';
+import type { PageData } from '../../domain/page-data.js';
+import { rollUpIndicator, type PageIndicator } from '../../domain/page-indicator.js';
+import { buildComponentBars } from './component-bars-view-model.js';
+import { buildComponentEntry, type ComponentEntryViewModel } from './component-row-view-model.js';
+import { buildComponentTree } from './component-tree.js';
+import { buildHistoryViewModel, type HistoryViewModel } from './history-view-model.js';
+import { toSentenceCase } from './labels.js';
+import {
+  buildNoticeViewModel,
+  indexComponents,
+  noticeTimeOf,
+  type NoticeViewModel,
+} from './notice-view-model.js';
+import type { RenderContext } from './render-context.js';
+
+export interface HomeViewModel {
+  readonly banner: {
+    readonly indicator: PageIndicator;
+    /** Sentence case: "All systems operational" */
+    readonly text: string;
+  };
+  /** Unresolved incidents, newest first. */
+  readonly activeIncidents: readonly NoticeViewModel[];
+  /** Maintenances in progress, then upcoming ones soonest first. */
+  readonly maintenances: readonly NoticeViewModel[];
+  readonly components: readonly ComponentEntryViewModel[];
+  /** The same months as /history page 1. */
+  readonly history: HistoryViewModel;
+}
+
+const OPEN_INCIDENT: ReadonlySet<AnyIncidentStatus> = new Set(['investigating', 'identified', 'monitoring']);
+const ACTIVE_MAINTENANCE: ReadonlySet<AnyIncidentStatus> = new Set(['in_progress', 'verifying']);
+
+export function buildHomeViewModel(data: PageData, ctx: RenderContext): HomeViewModel {
+  const { timeZone } = data.page;
+  const componentsById = indexComponents(data.components);
+  const indicator = rollUpIndicator(data.components.filter((c) => !c.isGroup).map((c) => c.status));
+  const barsOf = buildComponentBars(data, ctx);
+
+  const activeIncidents = data.incidents.filter((i) => i.kind === 'incident' && OPEN_INCIDENT.has(i.status));
+  const activeMaintenances = data.incidents.filter(
+    (i) => i.kind === 'maintenance' && ACTIVE_MAINTENANCE.has(i.status),
+  );
+  const upcomingMaintenances = data.incidents
+    .filter((i) => i.kind === 'maintenance' && i.status === 'scheduled')
+    .sort((a, b) => noticeTimeOf(a) - noticeTimeOf(b));
+
+  return {
+    banner: { indicator: indicator.indicator, text: toSentenceCase(indicator.description) },
+    activeIncidents: activeIncidents.map((i) => buildNoticeViewModel(i, componentsById, timeZone)),
+    maintenances: [...activeMaintenances, ...upcomingMaintenances].map((i) =>
+      buildNoticeViewModel(i, componentsById, timeZone),
+    ),
+    components: buildComponentTree(data.components).flatMap((entry) => {
+      const shown = buildComponentEntry(entry, barsOf);
+      return shown === null ? [] : [shown];
+    }),
+    history: buildHistoryViewModel(data, { kind: 'page', page: 1 }, ctx),
+  };
+}

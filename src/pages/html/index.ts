@@ -1,0 +1,10 @@
+export type { RenderContext } from './render-context.js';
+export { DEFAULT_BAR_DAYS } from './render-context.js';
+export type { HistoryQuery } from './history-view-model.js';
+export { parseHistoryQuery, isHistoryQueryError, type HistoryQueryError } from './parse-history-query.js';
+export { renderHomePage } from './render-home-page.js';
+export { renderHistoryPage } from './render-history-page.js';
+export { renderIncidentPage } from './render-incident-page.js';
+export { renderComponentPage } from './render-component-page.js';
+export { renderNotFoundPage } from './render-not-found-page.js';
+export { renderErrorPage } from './render-error-page.js';
