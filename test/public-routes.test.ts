@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkShape } from '../src/pages/v2/statuspage-v2-shape.js';
@@ -39,6 +40,17 @@ describeEachDialect('public routes on the demo page', (openStore) => {
       expect(second.statusCode, url).toBe(304);
       expect(second.body).toBe('');
     }
+  });
+
+  it('compresses large documents for clients that accept gzip, with their own ETag', async () => {
+    const plain = await get('/');
+    const zipped = await get('/', { 'accept-encoding': 'gzip, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    expect((await get('/', { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) })).statusCode).toBe(304);
+    expect((await get('/healthz', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
   });
 
   it('serves every v2 document in Statuspage shape with CORS open', async () => {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderedDocument } from '../services/page-snapshot.js';
 
@@ -10,14 +11,37 @@ const CACHE_CONTROL: Readonly<Record<CachePolicy, string>> = {
   none: 'no-store',
 };
 
-/** Sends snapshot bytes, or 304 when the client already has them. */
+const MIN_GZIP_BYTES = 1400;
+
+// Compressed once per snapshot document, on the first request that accepts gzip; dropped with it.
+const gzipped = new WeakMap<RenderedDocument, Buffer>();
+
+function gzipOf(doc: RenderedDocument): Buffer {
+  let body = gzipped.get(doc);
+  if (body === undefined) {
+    body = gzipSync(doc.body, { level: 6 });
+    gzipped.set(doc, body);
+  }
+  return body;
+}
+
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  return typeof header === 'string' && /\bgzip\b/.test(header) && !/\bgzip;\s*q=0(\.0*)?\b/.test(header);
+}
+
+/** Sends snapshot bytes (gzipped when the client accepts it), or 304 when the client already has them. */
 export function sendDocument(request: FastifyRequest, reply: FastifyReply, doc: RenderedDocument, cache: CachePolicy): FastifyReply {
-  reply.header('etag', doc.etag).header('cache-control', CACHE_CONTROL[cache]).header('vary', 'Accept-Encoding');
+  const gzip = doc.body.length >= MIN_GZIP_BYTES && acceptsGzip(request);
+  // Each encoding is its own representation, so it gets its own validator.
+  const etag = gzip ? `${doc.etag.slice(0, -1)}-gz"` : doc.etag;
+  reply.header('etag', etag).header('cache-control', CACHE_CONTROL[cache]).header('vary', 'Accept-Encoding');
   if (cache === 'api') reply.header('access-control-allow-origin', '*');
-  if (doc.status === 200 && matchesEtag(request.headers['if-none-match'], doc.etag)) {
+  if (doc.status === 200 && matchesEtag(request.headers['if-none-match'], etag)) {
     return reply.code(304).send();
   }
-  return reply.code(doc.status).type(doc.contentType).send(doc.body);
+  if (gzip) reply.header('content-encoding', 'gzip');
+  return reply.code(doc.status).type(doc.contentType).send(gzip ? gzipOf(doc) : doc.body);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

@@ -63,7 +63,7 @@ export function buildComponentBars(
 ): ReadonlyMap<string, ComponentBarsViewModel> {
   const wanted = (component: Component): boolean =>
     !component.isGroup && (only === undefined || only.has(component.id));
-  const changesOf = groupBy(data.statusChanges, (change) => change.componentId);
+  const changesOf = changesByComponent(data.statusChanges);
   const incidentsOf = indexIncidents(data.incidents, ctx.now);
   const dayBar = dayBarMaker();
   const bars = new Map<string, ComponentBarsViewModel>();
@@ -190,16 +190,12 @@ function firstDayEndingAfter(days: readonly DayUptime[], epochMs: number): numbe
   return low;
 }
 
-function groupBy(
-  changes: readonly StatusChange[],
-  keyOf: (change: StatusChange) => string,
-): Map<string, StatusChange[]> {
-  const groups = new Map<string, StatusChange[]>();
+function changesByComponent(changes: readonly StatusChange[]): Map<string, StatusChange[]> {
+  const byComponent = new Map<string, StatusChange[]>();
   for (const change of changes) {
-    const key = keyOf(change);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [change]);
-    else group.push(change);
+    const own = byComponent.get(change.componentId);
+    if (own === undefined) byComponent.set(change.componentId, [change]);
+    else own.push(change);
   }
-  return groups;
+  return byComponent;
 }

@@ -2,6 +2,7 @@ import type { PageData } from '../../domain/page-data.js';
 import { addMonths, formatMonthHeading, monthKeyAt, monthStartMs, type MonthKey } from './month-key.js';
 import {
   buildNoticeViewModel,
+  type NoticeOptions,
   indexComponents,
   noticeTimeOf,
   type NoticeViewModel,
@@ -43,6 +44,7 @@ export function buildHistoryViewModel(
   data: PageData,
   query: HistoryQuery,
   ctx: RenderContext,
+  options: NoticeOptions = {},
 ): HistoryViewModel {
   const { timeZone } = data.page;
   const currentMonth = monthKeyAt(ctx.now, timeZone);
@@ -68,7 +70,7 @@ export function buildHistoryViewModel(
     const notices = data.incidents
       .filter((incident) => isWithin(noticeTimeOf(incident), fromMs, toMs))
       .sort((a, b) => noticeTimeOf(b) - noticeTimeOf(a))
-      .map((incident) => buildNoticeViewModel(incident, componentsById, timeZone));
+      .map((incident) => buildNoticeViewModel(incident, componentsById, timeZone, options));
     return { key, heading: formatMonthHeading(key), anchorId: `month-${key}`, notices };
   });
 

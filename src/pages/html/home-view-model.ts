@@ -56,6 +56,6 @@ export function buildHomeViewModel(data: PageData, ctx: RenderContext): HomeView
       const shown = buildComponentEntry(entry, barsOf);
       return shown === null ? [] : [shown];
     }),
-    history: buildHistoryViewModel(data, { kind: 'page', page: 1 }, ctx),
+    history: buildHistoryViewModel(data, { kind: 'page', page: 1 }, ctx, { latestOnly: true }),
   };
 }

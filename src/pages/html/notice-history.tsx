@@ -49,6 +49,13 @@ export function NoticeSummary(props: {
       </Heading>
       {notice.scheduleText !== null && <p class="meta">{notice.scheduleText}</p>}
       <NoticeTimeline entries={notice.entries} bodyHeadingLevel={deeper(props.headingLevel)} />
+      {notice.entryCount > notice.entries.length && (
+        <p class="more">
+          <a href={notice.href}>
+            See all {notice.entryCount} updates<span class="sr-only"> of {notice.name}</span>
+          </a>
+        </p>
+      )}
     </article>
   );
 }

@@ -39,6 +39,8 @@ export interface NoticeViewModel {
   readonly componentNames: readonly string[];
   /** Postmortem first when published, then updates newest first. */
   readonly entries: readonly NoticeEntryViewModel[];
+  /** All entries the incident has; more than `entries.length` in the short form. */
+  readonly entryCount: number;
 }
 
 /** When a notice belongs on the timeline: a maintenance by its scheduled start, an incident by its start. */
@@ -46,10 +48,16 @@ export function noticeTimeOf(incident: Incident): number {
   return incident.kind === 'maintenance' ? (incident.scheduledFor ?? incident.startedAt) : incident.startedAt;
 }
 
+export interface NoticeOptions {
+  /** Only the newest entry (the home page's short form); the incident page has the rest. */
+  readonly latestOnly?: boolean;
+}
+
 export function buildNoticeViewModel(
   incident: Incident,
   componentsById: ReadonlyMap<string, Component>,
   timeZone: string,
+  options: NoticeOptions = {},
 ): NoticeViewModel {
   const time = (epochMs: number): TimeViewModel => {
     const zoned = zonedTime(epochMs, timeZone);
@@ -67,7 +75,10 @@ export function buildNoticeViewModel(
     });
   }
   const updates = [...incident.updates].sort((a, b) => b.displayAt - a.displayAt);
-  for (const update of updates) {
+  const entryCount = entries.length + updates.length;
+  // Markdown is the costly part of a big page: the short form renders only what it shows.
+  const shownUpdates = options.latestOnly !== true ? updates : entries.length > 0 ? [] : updates.slice(0, 1);
+  for (const update of shownUpdates) {
     entries.push({
       kind: 'update',
       label: INCIDENT_STATUS_LABELS[update.status],
@@ -98,6 +109,7 @@ export function buildNoticeViewModel(
       return component === undefined ? [] : [component.name];
     }),
     entries,
+    entryCount,
   };
 }
 

@@ -7,7 +7,7 @@ import { TEST_NOW } from './test-page-data.js';
 
 // No timing assertion (machines vary); this checks the large page renders completely. Rendering stays
 // linear because bars index status changes and incidents by component once per render.
-describe('rendering a large page', () => {
+describe('rendering a large page', { timeout: 60_000 }, () => {
   const data = buildLargePageData();
   const ctx = { now: TEST_NOW };
 
