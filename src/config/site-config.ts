@@ -1,5 +1,8 @@
 import { Info } from 'luxon';
 import { z } from 'zod';
+import { monitorConfigSchema } from './monitor-config.js';
+
+export { monitorConfigSchema };
 
 // What users write in beacon.yaml (the page and its components); runtime settings come from env and flags.
 const keySchema = z
@@ -11,16 +14,6 @@ const dateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD, e.g. 2024-02-01')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a real calendar date');
 
-/** Monitors are validated per type by the monitoring engine; here only their common shape. */
-export const monitorConfigSchema = z
-  .object({
-    type: z.enum(['http', 'tcp', 'dns', 'tls', 'heartbeat', 'postgres', 'upstream'], {
-      error: 'type must be one of http, tcp, dns, tls, heartbeat, postgres, upstream',
-    }),
-    enabled: z.boolean().optional(),
-  })
-  .passthrough();
-
 export const componentConfigSchema = z
   .object({
     name: z.string().trim().min(1, 'a component needs a name'),
@@ -31,6 +24,10 @@ export const componentConfigSchema = z
     only_show_if_degraded: z.boolean().optional(),
     depends_on: z.array(keySchema).optional(),
     monitors: z.array(monitorConfigSchema).optional(),
+    /** What the monitors do when this component fails: nothing, a draft to publish, or a published incident. */
+    auto_incident: z.enum(['off', 'draft', 'publish'], { error: 'auto_incident must be off, draft or publish' }).optional(),
+    /** Resolve the automatic incident once every component in it is operational again. */
+    auto_resolve: z.boolean().optional(),
   })
   .strict();
 
