@@ -17,7 +17,7 @@ export async function loadPageData(store: Store, pageId: string, now: number): P
     const [components, statusChanges, incidents] = [
       await listComponents(tx, pageId),
       await listStatusChangesSince(tx, pageId, now - PUBLIC_HISTORY_DAYS * DAY),
-      await listIncidents(tx, pageId),
+      await listIncidents(tx, pageId, { publicOnly: true }),
     ];
     return { page, components, statusChanges, incidents };
   });

@@ -3,12 +3,14 @@ import type { Db } from './store.js';
 import type { IncidentsTable, IncidentUpdatesTable } from './schema.js';
 import { incidentRowFields, parseAffectedComponents } from './incident-rows.js';
 
-/** All incidents and maintenances of a page with their updates (newest first) and component ids. */
-export async function listIncidents(db: Db, pageId: string): Promise<Incident[]> {
-  const rows = await db
-    .selectFrom('incidents')
-    .selectAll()
-    .where('page_id', '=', pageId)
+/**
+ * All incidents and maintenances of a page with their updates (newest first) and component ids;
+ * `publicOnly` leaves out drafts (automatic incidents an operator has not published).
+ */
+export async function listIncidents(db: Db, pageId: string, options: { readonly publicOnly?: boolean } = {}): Promise<Incident[]> {
+  let query = db.selectFrom('incidents').selectAll().where('page_id', '=', pageId);
+  if (options.publicOnly === true) query = query.where('draft', '=', 0);
+  const rows = await query
     .orderBy('started_at', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
@@ -98,8 +100,16 @@ function toIncidentUpdate(row: IncidentUpdatesTable): IncidentUpdate {
   };
 }
 
-export async function insertIncident(db: Db, incident: Incident, sourceRef: string | null): Promise<void> {
-  await db.insertInto('incidents').values(toIncidentRow(incident, sourceRef)).execute();
+export async function insertIncident(
+  db: Db,
+  incident: Incident,
+  sourceRef: string | null,
+  auto: { readonly draft: boolean; readonly causeComponentId: string | null } = { draft: false, causeComponentId: null },
+): Promise<void> {
+  await db
+    .insertInto('incidents')
+    .values({ ...toIncidentRow(incident, sourceRef), draft: auto.draft ? 1 : 0, auto_cause_component_id: auto.causeComponentId })
+    .execute();
   await replaceIncidentChildren(db, incident);
 }
 
@@ -127,7 +137,10 @@ async function replaceIncidentChildren(db: Db, incident: Incident): Promise<void
   }
 }
 
-export function toIncidentRow(incident: Incident, sourceRef: string | null): IncidentsTable {
+/** The columns an incident's own fields own; draft and auto-cause belong to the monitoring engine. */
+export type IncidentFieldsRow = Omit<IncidentsTable, 'draft' | 'auto_cause_component_id'>;
+
+export function toIncidentRow(incident: Incident, sourceRef: string | null): IncidentFieldsRow {
   return {
     id: incident.id,
     page_id: incident.pageId,

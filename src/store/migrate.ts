@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { DialectName } from './dialect-name.js';
 import * as initial from './migrations/0001-initial.js';
 import * as operators from './migrations/0002-operators.js';
+import * as monitoring from './migrations/0003-monitoring.js';
+import * as notifications from './migrations/0004-notifications.js';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -11,6 +13,8 @@ interface DialectMigration {
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-initial': initial,
   '0002-operators': operators,
+  '0003-monitoring': monitoring,
+  '0004-notifications': notifications,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -71,6 +71,10 @@ export interface IncidentsTable {
   postmortem_updated_at: number | null;
   /** Where an imported incident came from ("statuspage:<id>", "yaml:<key>"); null when written here. */
   source_ref: string | null;
+  /** 1: written by the monitors for an operator to publish; hidden from the public page until then. */
+  draft: Flag;
+  /** Set on automatic incidents: the failing component that explains the others. */
+  auto_cause_component_id: string | null;
 }
 
 export interface IncidentUpdatesTable {
@@ -115,6 +119,10 @@ export interface UsersTable {
   role: string;
   password_hash: string | null;
   totp_secret: string | null;
+  /** 1 once a code has confirmed the secret; until then sign-in does not ask for one. */
+  totp_enabled: Generated<Flag>;
+  /** The last accepted TOTP time step: a code is accepted once. */
+  totp_last_step: number | null;
   failed_logins: number;
   locked_until: number | null;
   created_at: number;
@@ -132,6 +140,8 @@ export interface SessionsTable {
   expires_at: number;
   second_factor_pending: Flag;
   user_agent: string | null;
+  /** How many times the session was renewed: at most once per renewal window, whatever the traffic. */
+  renew_count: Generated<number>;
 }
 
 export interface ApiKeysTable {
@@ -168,7 +178,166 @@ export interface LoginAttemptsTable {
   at: number;
 }
 
+export interface MonitorsTable {
+  id: string;
+  page_id: string;
+  component_id: string;
+  /** "<component key>#<index>" or the monitor's own key from beacon.yaml; unique on the page. */
+  key: string;
+  type: string;
+  /** The MonitorSpec as JSON. */
+  spec: string;
+  /** Heartbeat monitors: the token of their push URL, so a beat finds its monitor by index. */
+  push_token: string | null;
+  interval_ms: number;
+  timeout_ms: number;
+  retries: number;
+  recoveries: number;
+  enabled: Flag;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface MonitorStatesTable {
+  monitor_id: string;
+  /** The MonitorState as JSON. */
+  state: string;
+  updated_at: number;
+  /** Heartbeat monitors: when the last beat arrived. */
+  last_beat_at: number | null;
+}
+
+export interface CheckResultsTable {
+  monitor_id: string;
+  at: number;
+  /** up | degraded | down */
+  status: string;
+  latency_ms: number | null;
+  /** Null for up results: their reason ("HTTP 200") says nothing a status does not. */
+  reason: string | null;
+}
+
+export interface CheckRollupsTable {
+  monitor_id: string;
+  /** minute | hour | day, UTC-aligned. */
+  bucket: string;
+  start_at: number;
+  count: number;
+  /** Down results outside maintenance. */
+  failures: number;
+  /** Degraded results outside maintenance. */
+  degraded: number;
+  latency_p50: number | null;
+  latency_p95: number | null;
+  latency_max: number | null;
+  latency_sum: number;
+  /** Sparse log-scale latency histogram "index:count,...", so merged buckets keep their percentiles. */
+  latency_histogram: string;
+}
+
+export interface ComponentSettingsTable {
+  component_id: string;
+  /** off | draft | publish */
+  auto_incident: string;
+  auto_resolve: Flag;
+  /** An operator's override; it wins over monitors until cleared. */
+  manual_status: string | null;
+  manual_set_at: number | null;
+  /** What the status engine last derived, and from where; changes are applied on edges only. */
+  derived_status: string | null;
+  derived_source: string | null;
+  updated_at: number;
+}
+
+export interface ComponentDependenciesTable {
+  component_id: string;
+  depends_on_id: string;
+}
+
+export interface SubscribersTable {
+  id: string;
+  page_id: string;
+  /** email | webhook */
+  mode: string;
+  /** The subscriber's address; for a webhook, its owner's (told when the webhook is disabled). */
+  email: string;
+  endpoint: string | null;
+  /** "email:<lowercased address>" or "webhook:<endpoint>": one subscription per address and page. */
+  dedupe_key: string;
+  /** The secret in every manage, confirm and unsubscribe link. */
+  token: string;
+  /** Signs webhook bodies (HMAC-SHA256). */
+  webhook_secret: string | null;
+  /** 1: hears about every component; 0: only those in subscriber_components. */
+  all_components: Flag;
+  confirmed_at: number | null;
+  /** Set when a webhook was disabled after repeated failures (Statuspage's name). */
+  quarantined_at: number | null;
+  consecutive_failures: number;
+  first_failure_at: number | null;
+  confirmation_sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SubscriberComponentsTable {
+  subscriber_id: string;
+  component_id: string;
+}
+
+export interface NotificationEventsTable {
+  id: string;
+  page_id: string;
+  /** incident | component | confirmation | manage_link | webhook_disabled */
+  kind: string;
+  /** What happened, e.g. incident.created, maintenance.started, component.status. */
+  trigger: string;
+  incident_id: string | null;
+  update_id: string | null;
+  /** subscribers (email and webhook) | webhooks | direct (its deliveries were written with it). */
+  audience: string;
+  /** JSON array: only subscribers of these components hear of it; [] means everyone. */
+  component_ids: string;
+  /** The notification as JSON, as it was when the change was made. */
+  content: string;
+  fanout_done: Flag;
+  /** The last subscriber id expanded into deliveries. */
+  fanout_cursor: string | null;
+  created_at: number;
+}
+
+export interface NotificationDeliveriesTable {
+  /** Also the idempotency key the receiver sees. */
+  id: string;
+  event_id: string;
+  subscriber_id: string;
+  /** email | webhook */
+  channel: string;
+  /** pending | sent | failed | skipped */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  /** A worker's lease: until then no other worker sends this delivery. */
+  locked_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
+  subscribers: SubscribersTable;
+  subscriber_components: SubscriberComponentsTable;
+  notification_events: NotificationEventsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  monitors: MonitorsTable;
+  monitor_states: MonitorStatesTable;
+  check_results: CheckResultsTable;
+  check_rollups: CheckRollupsTable;
+  component_settings: ComponentSettingsTable;
+  component_dependencies: ComponentDependenciesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

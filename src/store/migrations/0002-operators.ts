@@ -13,6 +13,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
     .addColumn('totp_secret', 'text')
+    // The secret is stored at enrolment; sign-in asks for a code only once a code has confirmed it.
+    .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('totp_last_step', 'bigint')
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
@@ -30,6 +33,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addColumn('second_factor_pending', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('user_agent', 'text')
+    .addColumn('renew_count', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
@@ -69,6 +73,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('login_attempts_email_at').on('login_attempts').columns(['email', 'at']).execute();
+  await db.schema.createIndex('login_attempts_ip_at').on('login_attempts').columns(['ip', 'at']).execute();
 
   // Components created in the UI or API are not in beacon.yaml; config sync must leave them alone.
   await db.schema.alterTable('components').addColumn('managed_by', 'text', (c) => c.notNull().defaultTo('config')).execute();
