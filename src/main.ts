@@ -12,8 +12,10 @@ import { warmPublicDocuments } from './http/public-documents.js';
 import { EventBus } from './lib/events.js';
 import { SECOND } from './lib/time.js';
 import { toError } from './lib/to-error.js';
+import { createSetupToken } from './services/auth/create-setup-token.js';
 import { advanceMaintenances } from './services/incidents/advance-maintenances.js';
 import type { ServiceContext } from './services/service-context.js';
+import { startMonitoring } from './monitoring-runtime.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -44,19 +46,24 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
     snapshots.start();
     const events = new EventBus();
     const ctx: ServiceContext = { store, clock, events };
+    const setupToken = await createSetupToken(ctx);
+    if (setupToken !== null) {
+      logger.warn({ url: `${baseUrl}/admin/setup?token=${setupToken}` }, 'no owner yet: finish setup at this address (or run beacon user create --email you@example.com --role owner)');
+    }
     // A change made in this process shows on the public page at once; other processes' within a poll.
     events.on('page:changed', () => void snapshots.refresh());
     const maintenanceTimer = setInterval(() => {
       advanceMaintenances(ctx, pageId).catch((e: unknown) => logger.error({ err: toError(e) }, 'maintenance scheduling failed'));
     }, 30 * SECOND);
     maintenanceTimer.unref();
+    const monitoring = await startMonitoring(ctx, pageId, logger);
     const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(baseUrl);
     const app = await buildApp({
       logger,
       snapshots,
       uptimeWeights,
       baseUrl,
-      operators: { ctx, pageId, snapshots, uptimeWeights, secureCookies, baseUrl },
+      operators: { ctx, pageId, snapshots, uptimeWeights, secureCookies, baseUrl, onHeartbeat: (id) => monitoring.runNow(id) },
     });
     let url = '';
     if (listen) {
@@ -72,6 +79,7 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
       pageId,
       close: async () => {
         clearInterval(maintenanceTimer);
+        await monitoring.stop();
         snapshots.stop();
         await app.close();
         await store.close();

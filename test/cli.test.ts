@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,12 +36,36 @@ describe('beacon CLI', () => {
     expect(out).toContain('database is up to date (sqlite)');
   });
 
-  it('checks a valid config and lists what it declares', async () => {
-    writeConfig('page: { name: Acme }\ncomponents:\n  - group: Core\n    components: [{ name: API }]\n  - name: Web\n');
-    expect(await run('check')).toBe(0);
-    expect(out).toContain('is valid: page "Acme"');
-    expect(out).toMatch(/Core\s+group/);
-    expect(out).toMatch(/ {2}API\s+component/);
+  it('checks a valid config and probes each monitor once, printing a table', async () => {
+    const open = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => open.listen(0, '127.0.0.1', resolve));
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    try {
+      writeConfig(`page: { name: Acme }
+components:
+  - group: Core
+    components:
+      - name: API
+        monitors: [{ type: tcp, host: 127.0.0.1, port: ${(open.address() as AddressInfo).port} }]
+  - name: Web
+    monitors: [{ type: tcp, host: 127.0.0.1, port: ${closedPort}, timeout: 2s }]
+  - name: App
+    monitors: [{ type: heartbeat, token: app-beat-token }]
+`);
+      expect(await run('check')).toBe(0);
+      expect(out).toContain('is valid: page "Acme"');
+      expect(out).toMatch(/^ {2}API\s+tcp\s+127\.0\.0\.1:\d+\s+yes\s+up\s+\d+ ms/m);
+      expect(out).toMatch(/^Web\s+tcp\s+127\.0\.0\.1:\d+\s+yes\s+down\s+.*refused/m);
+      expect(out).toMatch(/^App\s+heartbeat\s+\/api\/push\/app-beat-token/m);
+      out = '';
+      expect(await run('check', '--no-probe')).toBe(0);
+      expect(out).toMatch(/^Web\s+tcp.*not probed/m);
+    } finally {
+      await new Promise<void>((resolve) => open.close(() => resolve()));
+    }
   });
 
   it('stops on a bad config naming the file, the line and the fix', async () => {

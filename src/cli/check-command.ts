@@ -1,28 +1,78 @@
 import type { Command } from 'commander';
 import { loadBeaconConfig } from '../config/beacon-config.js';
-import { isGroupConfig } from '../config/site-config.js';
+import { monitorTiming, toMonitorSpec, type MonitorConfig } from '../config/monitor-config.js';
+import { isGroupConfig, type ComponentConfig } from '../config/site-config.js';
+import { runProbe } from '../checks/run-probe.js';
+import type { CheckResult } from '../domain/check-result.js';
+import type { MonitorSpec } from '../domain/monitor.js';
+import { formatTable } from './format-table.js';
+
+interface Row {
+  readonly component: string;
+  readonly monitor: MonitorConfig | null;
+}
 
 export function registerCheckCommand(program: Command, env: NodeJS.ProcessEnv): void {
   program
     .command('check')
-    .description('validate the configuration and list what it declares')
+    .description('validate the configuration, then probe each monitor once and print a table')
     .option('--config <file>', 'beacon.yaml to check')
-    .action((flags: { config?: string }) => {
+    .option('--no-probe', 'only validate; do not contact any monitored service')
+    .action(async (flags: { config?: string; probe: boolean }) => {
       const config = loadBeaconConfig(env, flags);
-      const rows: string[][] = [];
+      process.stdout.write(`${config.configFile} is valid: page "${config.site.page.name}" (${config.site.page.time_zone})\n\n`);
+      const rows: Row[] = [];
+      const addComponent = (c: ComponentConfig, prefix: string) => {
+        if ((c.monitors ?? []).length === 0) rows.push({ component: `${prefix}${c.name}`, monitor: null });
+        for (const m of c.monitors ?? []) rows.push({ component: `${prefix}${c.name}`, monitor: m as MonitorConfig });
+      };
       for (const entry of config.site.components) {
-        if (isGroupConfig(entry)) {
-          rows.push([entry.group, 'group', '']);
-          for (const c of entry.components) rows.push([`  ${c.name}`, 'component', String(c.monitors?.length ?? 0)]);
-        } else rows.push([entry.name, 'component', String(entry.monitors?.length ?? 0)]);
+        if (!isGroupConfig(entry)) addComponent(entry, '');
+        else {
+          rows.push({ component: entry.group, monitor: null });
+          for (const c of entry.components) addComponent(c, '  ');
+        }
       }
-      process.stdout.write(`${config.configFile} is valid: page "${config.site.page.name}" (${config.site.page.time_zone})\n`);
-      process.stdout.write(formatTable(['component', 'kind', 'monitors'], rows));
+      const results = await Promise.all(rows.map((row) => (flags.probe ? probeOnce(row.monitor) : Promise.resolve(null))));
+      const table = rows.map((row, i) => {
+        const spec = row.monitor === null ? null : toMonitorSpec(row.monitor);
+        const result = results[i] ?? null;
+        const enabled = row.monitor === null ? '' : monitorTiming(row.monitor).enabled ? 'yes' : 'no';
+        return [
+          row.component,
+          spec?.type ?? '',
+          spec === null ? '' : targetOf(spec),
+          enabled,
+          result === null ? (row.monitor === null ? '' : 'not probed') : result.status,
+          result?.latencyMs == null ? '' : `${result.latencyMs} ms`,
+          result?.reason ?? '',
+        ];
+      });
+      process.stdout.write(formatTable(['component', 'type', 'target', 'enabled', 'result', 'latency', 'reason'], table));
     });
 }
 
-function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+async function probeOnce(monitor: MonitorConfig | null): Promise<CheckResult | null> {
+  if (monitor === null) return null;
+  const spec = toMonitorSpec(monitor);
+  if (spec.type === 'heartbeat') return { status: 'up', reason: `waits for pushes to /api/push/${spec.token}`, latencyMs: null };
+  const { timeoutMs } = monitorTiming(monitor);
+  return runProbe(spec, { signal: new AbortController().signal, timeoutMs, now: () => Date.now() });
+}
+
+function targetOf(spec: MonitorSpec): string {
+  switch (spec.type) {
+    case 'http':
+    case 'upstream':
+      return spec.url;
+    case 'postgres':
+      return spec.url.replace(/\/\/[^@/]*@/, '//[redacted]@');
+    case 'tcp':
+    case 'tls':
+      return `${spec.host}:${spec.port}`;
+    case 'dns':
+      return `${spec.hostname} ${spec.recordType}`;
+    case 'heartbeat':
+      return `/api/push/${spec.token}`;
+  }
 }

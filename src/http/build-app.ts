@@ -9,6 +9,7 @@ import { registerAdmin } from './admin/register-admin.js';
 import { registerAuth } from './auth/register-auth.js';
 import { registerManageApi } from './manage/register-manage-api.js';
 import type { OperatorRoutesOptions } from './operator-routes-options.js';
+import { registerPushRoutes } from './push-routes.js';
 
 export interface AppOptions {
   readonly logger: Logger;
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAuth(app, options.operators);
     registerManageApi(app, options.operators);
     registerAdmin(app, options.operators);
+    registerPushRoutes(app, options.operators.ctx, options.operators.onHeartbeat ?? (() => undefined));
   }
   await app.ready();
   return app;

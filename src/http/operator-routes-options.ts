@@ -13,4 +13,6 @@ export interface OperatorRoutesOptions {
   readonly secureCookies: boolean;
   /** Absolute base URL of this installation. */
   readonly baseUrl: string;
+  /** Told when a heartbeat arrives, so its monitor is evaluated at once. */
+  readonly onHeartbeat?: (monitorId: string) => void;
 }
