@@ -5,6 +5,8 @@ import { registerCheckCommand } from './check-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerTokenCommand } from './token-command.js';
+import { registerUserCommand } from './user-command.js';
 
 /** `beacon …`: thin commands over services. Returns the exit code. */
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -16,6 +18,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   registerMigrateCommand(program, env);
   registerImportCommand(program, env);
   registerCheckCommand(program, env);
+  registerUserCommand(program, env);
+  registerTokenCommand(program, env);
   try {
     await program.parseAsync([...argv]);
     return 0;

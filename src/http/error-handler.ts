@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppErrorCode } from '../lib/app-error.js';
 import type { PageData } from '../domain/page-data.js';
+import { RateLimitedError } from '../services/auth/rate-limited-error.js';
 import { renderErrorPage, renderNotFoundPage } from '../pages/html/render-error-page.js';
 
 const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
@@ -15,6 +16,11 @@ const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
 
 const TITLES: Readonly<Record<number, string>> = { 400: 'Bad request', 404: 'Page not found', 503: 'Temporarily unavailable' };
 
+// Statuspage's Manage API answers validation errors with 422; the public API keeps 400.
+function isManageApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1?') || request.url === '/api/v1';
+}
+
 function wantsJson(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
   return path.startsWith('/api/') || path.endsWith('.json');
@@ -24,7 +30,8 @@ function wantsJson(request: FastifyRequest): boolean {
 export function registerErrorHandlers(app: FastifyInstance, currentData: () => PageData | null): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) {
-      const status = HTTP_STATUS[error.code];
+      const status = error.code === 'VALIDATION' && isManageApi(request) ? 422 : HTTP_STATUS[error.code];
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSec));
       return sendError(request, reply, status, error.message, error.fields);
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

@@ -1,0 +1,24 @@
+// The accounts-and-access API in one import for the admin UI and manage API; one file per use case behind it.
+export type { ApiKey } from './api-key.js';
+export * from './auth-policy.js';
+export { changePassword, type ChangePasswordInput } from './change-password.js';
+export { completeSetup } from './complete-setup.js';
+export { confirmTotp } from './confirm-totp.js';
+export { createApiKey } from './create-api-key.js';
+export type { NewSession } from './create-session.js';
+export { createSetupToken } from './create-setup-token.js';
+export { createUser, type CreateUserInput } from './create-user.js';
+export { deleteUser } from './delete-user.js';
+export { disableTotp } from './disable-totp.js';
+export { enableTotp } from './enable-totp.js';
+export { listApiKeys } from './list-api-keys.js';
+export { listUsers } from './list-users.js';
+export { lockoutMessage, login, type LoginInput, type LoginResult } from './login.js';
+export { logout, logoutEverywhere } from './logout.js';
+export { RateLimitedError } from './rate-limited-error.js';
+export { resolveApiKey } from './resolve-api-key.js';
+export { resolveSession, type SessionInfo } from './resolve-session.js';
+export { revokeApiKey } from './revoke-api-key.js';
+export { setupStatus } from './setup-status.js';
+export { updateUserRole } from './update-user-role.js';
+export type { User } from './user.js';
