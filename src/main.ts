@@ -16,6 +16,9 @@ import { createSetupToken } from './services/auth/create-setup-token.js';
 import { advanceMaintenances } from './services/incidents/advance-maintenances.js';
 import type { ServiceContext } from './services/service-context.js';
 import { startMonitoring } from './monitoring-runtime.js';
+import { createChannels } from './notify/create-channels.js';
+import { createMessageComposer } from './pages/mail/compose-message.js';
+import { startNotifications } from './services/notifications/start-notifications.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -57,12 +60,14 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
     }, 30 * SECOND);
     maintenanceTimer.unref();
     const monitoring = await startMonitoring(ctx, pageId, logger);
+    const notifications = startNotifications(ctx, { logger, compose: createMessageComposer({ baseUrl }), channels: createChannels(config, baseUrl) });
     const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(baseUrl);
     const app = await buildApp({
       logger,
       snapshots,
       uptimeWeights,
       baseUrl,
+      trustProxy: config.trustProxy,
       operators: { ctx, pageId, snapshots, uptimeWeights, secureCookies, baseUrl, onHeartbeat: (id) => monitoring.runNow(id) },
     });
     let url = '';
@@ -80,6 +85,7 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
       close: async () => {
         clearInterval(maintenanceTimer);
         await monitoring.stop();
+        await notifications.stop();
         snapshots.stop();
         await app.close();
         await store.close();

@@ -18,7 +18,11 @@ export interface BeaconConfig {
   readonly publicUrl: string | null;
   readonly smtpUrl: string | null;
   readonly mailFrom: string | null;
+  /** BEACON_ALLOW_PRIVATE_WEBHOOKS: let subscribers' webhooks reach loopback and private networks. */
+  readonly allowPrivateWebhooks: boolean;
   readonly logLevel: string;
+  /** false, true (any proxy) or a comma list of proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+  readonly trustProxy: boolean | string;
   readonly site: SiteConfig;
 }
 
@@ -64,6 +68,8 @@ export function loadBeaconConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}
   if (publicUrl !== null && !URL.canParse(publicUrl)) problem('BEACON_PUBLIC_URL', 'must be an absolute URL, e.g. https://status.example.com');
   const smtpUrl = nonEmpty(env.BEACON_SMTP_URL) ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problem('BEACON_SMTP_URL', 'must look like smtp://user:password@host:587');
+  const allowPrivate = (nonEmpty(env.BEACON_ALLOW_PRIVATE_WEBHOOKS) ?? 'false').trim().toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(allowPrivate)) problem('BEACON_ALLOW_PRIVATE_WEBHOOKS', 'must be true or false');
 
   let site: SiteConfig | undefined;
   try {
@@ -86,7 +92,9 @@ export function loadBeaconConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}
     publicUrl,
     smtpUrl,
     mailFrom: nonEmpty(env.BEACON_MAIL_FROM) ?? null,
+    allowPrivateWebhooks: allowPrivate === 'true' || allowPrivate === '1',
     logLevel: logLevel.data,
+    trustProxy: parseTrustProxy(nonEmpty(env.BEACON_TRUST_PROXY)),
     site,
   });
 }
@@ -101,6 +109,11 @@ export function redactConfig(config: BeaconConfig): Record<string, unknown> {
     secret: hidden(config.secret),
     smtpUrl: config.smtpUrl === null ? null : config.smtpUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

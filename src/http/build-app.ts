@@ -9,6 +9,7 @@ import { registerAdmin } from './admin/register-admin.js';
 import { registerAuth } from './auth/register-auth.js';
 import { registerManageApi } from './manage/register-manage-api.js';
 import type { OperatorRoutesOptions } from './operator-routes-options.js';
+import { registerPublicSubscribeRoutes } from './public-subscribe-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 
 export interface AppOptions {
@@ -16,6 +17,8 @@ export interface AppOptions {
   readonly snapshots: PublicSnapshots;
   readonly uptimeWeights: UptimeWeights;
   readonly baseUrl: string;
+  /** Proxies whose X-Forwarded-For is believed (BEACON_TRUST_PROXY); none by default, so no client can fake its address. */
+  readonly trustProxy?: boolean | string;
   /** The operator side; without it the app serves the public page only (e.g. the benchmark). */
   readonly operators?: OperatorRoutesOptions;
 }
@@ -32,7 +35,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   // Set once per response with no per-request computation: the public path must stay near bare-node speed.
@@ -47,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAuth(app, options.operators);
     registerManageApi(app, options.operators);
     registerAdmin(app, options.operators);
+    registerPublicSubscribeRoutes(app, options.operators);
     registerPushRoutes(app, options.operators.ctx, options.operators.onHeartbeat ?? (() => undefined));
   }
   await app.ready();
