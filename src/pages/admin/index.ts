@@ -1,0 +1,22 @@
+// The admin UI's views: view models in, HTML out, no data access.
+export type { AdminFrame, Flash, Reveal } from './admin-frame.js';
+export { EMPTY_FORM, initialForm, type FormState, type FormValues } from './form-state.js';
+export { toDateTimeLocal, formatClockTime } from './admin-time.js';
+export { adminIncidentHref } from './incident-summary.js';
+export { renderAccountPage, type AccountFormName } from './render-account-page.js';
+export { renderAdminErrorPage } from './render-admin-error-page.js';
+export { renderApiKeysPage } from './render-api-keys-page.js';
+export { renderAuditPage } from './render-audit-page.js';
+export { renderComponentFormPage, renderGroupFormPage } from './render-component-form-page.js';
+export { renderComponentsPage } from './render-components-page.js';
+export { renderIncidentComposerPage } from './render-incident-composer-page.js';
+export { renderIncidentListPage } from './render-incident-list-page.js';
+export { renderIncidentPage, type IncidentFormName } from './render-incident-page.js';
+export { renderLoginPage } from './render-login-page.js';
+export { renderMaintenanceFormPage } from './render-maintenance-form-page.js';
+export { renderOverviewPage } from './render-overview-page.js';
+export { renderPostmortemPage } from './render-postmortem-page.js';
+export { renderSetupPage } from './render-setup-page.js';
+export { renderTemplatesPage } from './render-templates-page.js';
+export { renderUpdateEditPage } from './render-update-edit-page.js';
+export { renderUsersPage } from './render-users-page.js';
