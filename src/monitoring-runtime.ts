@@ -40,7 +40,11 @@ export async function startMonitoring(ctx: ServiceContext, pageId: string, logge
       return check(monitor, signal);
     },
     onBatch: async (results) => {
-      const outcome = await recordResults(ctx, pageId, results);
+      const outcome = await recordResults(ctx, pageId, results).catch((e: unknown) => {
+        // The scheduler keeps the batch and retries at the next tick; say so once per failure.
+        logger.error({ err: toError(e), results: results.length }, 'recording check results failed; retrying next tick');
+        throw e;
+      });
       if (outcome.statusChanges.length > 0 || outcome.incidents.opened.length > 0) {
         logger.info({ statusChanges: outcome.statusChanges.length, incidentsOpened: outcome.incidents.opened.length }, 'monitoring changed component status');
       }

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Component } from '../src/domain/component.js';
 import type { Role } from '../src/domain/permissions.js';
 import { createSetupToken, createUser, resolveApiKey } from '../src/services/auth/index.js';
+import type { Incident } from '../src/domain/incident.js';
+import { insertIncident } from '../src/store/incidents.js';
+import { deleteIncident } from '../src/services/incidents/delete-incident.js';
 import { totpCode } from '../src/services/auth/totp.js';
 import { updateComponent } from '../src/services/components/manage-components.js';
 import { advanceMaintenances } from '../src/services/incidents/advance-maintenances.js';
@@ -178,6 +181,26 @@ describeEachDialect('the admin UI', (openStore) => {
     await addUser('viewer@example.com', 'viewer');
   });
   afterAll(async () => t.close());
+
+  it('shows a draft automatic incident and publishes it to the public page', async () => {
+    const now = t.clock.now();
+    const draft: Incident = {
+      id: 'draft0000001', pageId: t.pageId, kind: 'incident', name: 'Database is down', status: 'investigating', impact: 'critical',
+      impactOverride: null, createdAt: now, updatedAt: now, startedAt: now, monitoringAt: null, resolvedAt: null, scheduledFor: null,
+      scheduledUntil: null, scheduledAutoInProgress: false, scheduledAutoCompleted: false, backfilled: false, shortlink: null, postmortem: null,
+      componentIds: [byName('Database').id],
+      updates: [{ id: 'draftupd0001', incidentId: 'draft0000001', status: 'investigating', body: 'Outage detected.', displayAt: now, createdAt: now, updatedAt: now, deliverNotifications: true, affectedComponents: null }],
+    };
+    await insertIncident(t.store.db, draft, null, { draft: true, causeComponentId: byName('Database').id });
+    expect((await publicGet('/api/v2/incidents.json')).body).not.toContain('Database is down');
+    const a = await signedIn('responder@example.com');
+    const page = await a.get('/admin/incidents/draft0000001');
+    expect(text(page.body)).toContain('Draft: not on the public page yet');
+    const published = await a.follow(await a.post('/admin/incidents/draft0000001/publish', {}));
+    expect(text(published.body)).toContain('it is on the public page now');
+    expect((await publicGet('/api/v2/incidents/unresolved.json')).body).toContain('Database is down');
+    await deleteIncident(t.ctx, SYSTEM, t.pageId, 'draft0000001');
+  });
 
   it('sends signed-out visitors to the sign-in page, keeping where they were going', async () => {
     const a = agent();

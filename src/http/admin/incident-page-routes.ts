@@ -17,6 +17,7 @@ import { authorize } from '../../services/authorize.js';
 import { deleteIncident } from '../../services/incidents/delete-incident.js';
 import { editIncidentUpdate } from '../../services/incidents/edit-incident-update.js';
 import { updateIncident } from '../../services/incidents/update-incident.js';
+import { isDraftIncident, publishDraftIncident } from '../../services/monitoring/publish-draft-incident.js';
 import { listComponents } from '../../store/components.js';
 import { actorOf, adminFrame, pageInfo, type AdminEnv } from './admin-env.js';
 import { setFlash } from './flash-cookie.js';
@@ -97,9 +98,10 @@ export function registerIncidentPageRoutes(admin: FastifyInstance, env: AdminEnv
         ? { form: changed.form, html: changed.previewHtml }
         : null;
     const components = await listComponents(ctx.store.db, pageId);
+    const draft = await isDraftIncident(ctx, incident.id);
     return sendHtml(
       reply,
-      renderIncidentPage(frame, { incident, components, forms, preview }),
+      renderIncidentPage(frame, { incident, components, forms, preview, draft }),
       changed?.status ?? 200,
     );
   };
@@ -137,6 +139,13 @@ export function registerIncidentPageRoutes(admin: FastifyInstance, env: AdminEnv
       const failure = formFailure(e, values);
       return showIncident(request, reply, incident, { form, state: failure.state, status: failure.status });
     }
+  });
+
+  admin.post<WithId>('/incidents/:id/publish', async (request, reply) => {
+    const incident = await loadIncident(env, request.params.id);
+    await publishDraftIncident(ctx, actorOf(request), pageId, incident.id);
+    setFlash(reply, env, { kind: 'ok', text: `Published “${incident.name}”: it is on the public page now.` });
+    return seeOther(reply, incidentPath(incident.id));
   });
 
   admin.post<WithId>('/incidents/:id/details', async (request, reply) => {

@@ -31,6 +31,8 @@ export interface IncidentPageModel {
   readonly components: readonly Component[];
   readonly forms: Readonly<Record<IncidentFormName, FormState>>;
   readonly preview: { readonly form: 'update' | 'resolve'; readonly html: string } | null;
+  /** An automatic incident waiting for an operator: not on the public page until published. */
+  readonly draft?: boolean;
 }
 
 const LABELS = {
@@ -62,7 +64,20 @@ export function renderIncidentPage(frame: AdminFrame, model: IncidentPageModel):
         <span class="tag">{INCIDENT_STATUS_LABELS[incident.status]}</span>
         <span class={`impact impact-${incident.impact}`}>{IMPACT_LABELS[incident.impact]}</span>
         {incident.backfilled && <span class="tag">Backfilled</span>}
+        {model.draft === true && <span class="tag">Draft</span>}
       </p>
+      {model.draft === true && (
+        <section class="card" aria-labelledby="draft-heading">
+          <h2 id="draft-heading">Draft: not on the public page yet</h2>
+          <p>Monitoring opened this incident as a draft. Check the facts below, then publish it to tell everyone.</p>
+          {canWrite && (
+            <form method="post" action={`${base}/publish`}>
+              <input type="hidden" name="_csrf" value={frame.csrfToken} />
+              <button type="submit">Publish this incident</button>
+            </form>
+          )}
+        </section>
+      )}
       <p class="meta">
         {isMaintenance && incident.scheduledFor !== null ? (
           <>
