@@ -1,5 +1,6 @@
 import { Info } from 'luxon';
 import { z } from 'zod';
+import { alertConfigSchema } from './alerts-config.js';
 import { monitorConfigSchema } from './monitor-config.js';
 
 export { monitorConfigSchema };
@@ -71,6 +72,8 @@ export const siteConfigSchema = z
       })
       .strict()
       .default({ weights: { major_outage: 1, partial_outage: 0.3, degraded_performance: 0, under_maintenance: 0 } }),
+    /** Operator channels: Slack, Discord, Teams, Telegram, ntfy, webhook, email. */
+    alerts: z.array(alertConfigSchema).default([]),
   })
   .strict();
 
