@@ -19,6 +19,8 @@ import { startMonitoring } from './monitoring-runtime.js';
 import { createChannels } from './notify/create-channels.js';
 import { createMessageComposer } from './pages/mail/compose-message.js';
 import { startNotifications } from './services/notifications/start-notifications.js';
+import { createAlertChannels } from './services/alerts/create-alert-channels.js';
+import { routeAlerts } from './services/alerts/route-alerts.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -60,7 +62,19 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
     }, 30 * SECOND);
     maintenanceTimer.unref();
     const monitoring = await startMonitoring(ctx, pageId, logger);
-    const notifications = startNotifications(ctx, { logger, compose: createMessageComposer({ baseUrl }), channels: createChannels(config, baseUrl) });
+    const channels = createChannels(config, baseUrl);
+    const alerts = routeAlerts({
+      ctx,
+      logger,
+      baseUrl,
+      channels: createAlertChannels(config.site.alerts, { mail: channels.channels.find((c) => c.kind === 'email') ?? null }),
+    });
+    const notifications = startNotifications(ctx, {
+      logger,
+      compose: createMessageComposer({ baseUrl }),
+      channels,
+      worker: { onDelivery: alerts.deliveryWatcher() },
+    });
     const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(baseUrl);
     const app = await buildApp({
       logger,
@@ -86,6 +100,7 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
         clearInterval(maintenanceTimer);
         await monitoring.stop();
         await notifications.stop();
+        await alerts.stop();
         snapshots.stop();
         await app.close();
         await store.close();

@@ -10,7 +10,7 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 export type StoreOptions =
   | { readonly dialect: 'sqlite'; readonly file: string }
-  | { readonly dialect: 'postgres'; readonly connectionString: string; readonly schema?: string };
+  | { readonly dialect: 'postgres'; readonly connectionString: string; readonly schema?: string; readonly maxConnections?: number };
 
 /** The database behind Beacon: Kysely over SQLite (default) or PostgreSQL (DATABASE_URL). */
 export class Store {
@@ -32,6 +32,7 @@ export class Store {
     const pool = createPostgresPool({
       connectionString: options.connectionString,
       ...(options.schema === undefined ? {} : { schema: options.schema }),
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
     });
     return new Store(new Kysely<Database>({ dialect: createPostgresDialect(pool) }), 'postgres', options.schema);
   }

@@ -55,7 +55,7 @@ export function describeEachDialect(name: string, suite: (openStore: OpenStore) 
     suite(async () => {
       const schema = `beacon_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
       schemas.push(schema);
-      const store = await Store.open({ dialect: 'postgres', connectionString: POSTGRES_URL, schema });
+      const store = await Store.open({ dialect: 'postgres', connectionString: POSTGRES_URL, schema, maxConnections: 4 });
       await store.migrate();
       stores.push(store);
       return store;
