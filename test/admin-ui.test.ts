@@ -5,6 +5,7 @@ import type { Role } from '../src/domain/permissions.js';
 import { createSetupToken, createUser, resolveApiKey } from '../src/services/auth/index.js';
 import type { Incident } from '../src/domain/incident.js';
 import { insertIncident } from '../src/store/incidents.js';
+import { createIncident } from '../src/services/incidents/create-incident.js';
 import { deleteIncident } from '../src/services/incidents/delete-incident.js';
 import { totpCode } from '../src/services/auth/totp.js';
 import { updateComponent } from '../src/services/components/manage-components.js';
@@ -185,11 +186,39 @@ describeEachDialect('the admin UI', (openStore) => {
   it('shows a draft automatic incident and publishes it to the public page', async () => {
     const now = t.clock.now();
     const draft: Incident = {
-      id: 'draft0000001', pageId: t.pageId, kind: 'incident', name: 'Database is down', status: 'investigating', impact: 'critical',
-      impactOverride: null, createdAt: now, updatedAt: now, startedAt: now, monitoringAt: null, resolvedAt: null, scheduledFor: null,
-      scheduledUntil: null, scheduledAutoInProgress: false, scheduledAutoCompleted: false, backfilled: false, shortlink: null, postmortem: null,
+      id: 'draft0000001',
+      pageId: t.pageId,
+      kind: 'incident',
+      name: 'Database is down',
+      status: 'investigating',
+      impact: 'critical',
+      impactOverride: null,
+      createdAt: now,
+      updatedAt: now,
+      startedAt: now,
+      monitoringAt: null,
+      resolvedAt: null,
+      scheduledFor: null,
+      scheduledUntil: null,
+      scheduledAutoInProgress: false,
+      scheduledAutoCompleted: false,
+      backfilled: false,
+      shortlink: null,
+      postmortem: null,
       componentIds: [byName('Database').id],
-      updates: [{ id: 'draftupd0001', incidentId: 'draft0000001', status: 'investigating', body: 'Outage detected.', displayAt: now, createdAt: now, updatedAt: now, deliverNotifications: true, affectedComponents: null }],
+      updates: [
+        {
+          id: 'draftupd0001',
+          incidentId: 'draft0000001',
+          status: 'investigating',
+          body: 'Outage detected.',
+          displayAt: now,
+          createdAt: now,
+          updatedAt: now,
+          deliverNotifications: true,
+          affectedComponents: null,
+        },
+      ],
     };
     await insertIncident(t.store.db, draft, null, { draft: true, causeComponentId: byName('Database').id });
     expect((await publicGet('/api/v2/incidents.json')).body).not.toContain('Database is down');
@@ -361,6 +390,7 @@ describeEachDialect('the admin UI', (openStore) => {
       'Incidents',
       'Components',
       'Templates',
+      'Subscribers',
       'Users',
       'API keys',
       'Audit log',
@@ -379,6 +409,7 @@ describeEachDialect('the admin UI', (openStore) => {
       'Incidents',
       'Components',
       'Templates',
+      'Subscribers',
       'Audit log',
       'Account',
     ]);
@@ -404,6 +435,7 @@ describeEachDialect('the admin UI', (openStore) => {
       'Incidents',
       'Components',
       'Templates',
+      'Subscribers',
       'Account',
     ]);
     const responderComponents = await responder.get('/admin/components');
@@ -975,5 +1007,44 @@ describeEachDialect('the admin UI', (openStore) => {
     const incidentPage = text((await publicGet(`/incidents/${id}`)).body);
     expect(incidentPage).toContain(`Postmortem ${XSS}`);
     expect(incidentPage).toContain(`Incident ${XSS}`);
+  });
+  it('lists, filters, exports, imports and unsubscribes subscribers, and hides writes from viewers', async () => {
+    const a = await signedIn('admin@example.com');
+    const empty = await a.get('/admin/subscribers');
+    expect(empty.statusCode).toBe(200);
+    expect(formsWithoutCsrf(empty.body)).toEqual([]);
+    expect(unlabelledControls(empty.body)).toEqual([]);
+    const imported = await a.post('/admin/subscribers/import', {
+      csv: `email,components,confirmed,created_at\nsub-a@example.com,,true,\nsub-b@example.com,,false,\n${XSS},,true,\n`,
+    });
+    expect(imported.statusCode).toBe(200);
+    expect(text(imported.body)).toContain('Imported 2, skipped 1.');
+    expect(text(imported.body)).toMatch(/Line 4:/);
+    expectInert(imported.body, 'import result');
+    const unconfirmed = await a.get('/admin/subscribers?state=unconfirmed');
+    expect(text(unconfirmed.body)).toContain('sub-b@example.com');
+    expect(text(unconfirmed.body)).not.toContain('sub-a@example.com');
+    const id = /\/admin\/subscribers\/([^/]+)\/resend/.exec(unconfirmed.body)?.[1] ?? 'missing';
+    const resent = await a.follow(await a.post(`/admin/subscribers/${id}/resend`, {}));
+    expect(text(resent.body)).toContain('Sent the confirmation to sub-b@example.com again.');
+    const incident = await createIncident(t.ctx, SYSTEM, t.pageId, { name: 'Mail test', body: 'Tell them.' });
+    const incidentPage = await a.get(`/admin/incidents/${incident.id}`);
+    expect(text(incidentPage.body)).toMatch(/Notifications: 0 sent, 0 pending, 0 failed \(still queuing\)/);
+    const csv = await a.get('/admin/subscribers.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('sub-a@example.com,,true,');
+
+    const viewer = await signedIn('viewer@example.com');
+    const seen = await viewer.get('/admin/subscribers');
+    expect(text(seen.body)).toContain('sub-a@example.com');
+    expect(seen.body).not.toContain('/delete"');
+    expect(seen.body).not.toContain('action="/admin/subscribers/import"');
+    expect((await viewer.post(`/admin/subscribers/${id}/delete`, {})).statusCode).toBe(403);
+
+    const gone = await a.follow(await a.post(`/admin/subscribers/${id}/delete`, {}));
+    expect(text(gone.body)).toContain('Unsubscribed sub-b@example.com.');
+    expect(text(gone.body)).toContain('Unconfirmed 0');
+    expect(text(gone.body).split('sub-b@example.com')).toHaveLength(2);
+    expect((await a.post(`/admin/subscribers/${id}/delete`, {}, { csrf: false })).statusCode).toBe(403);
   });
 });

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/permissions.js';
 import { silentLogger } from '../src/lib/logger.js';
-import { HOUR } from '../src/lib/time.js';
+import { HOUR, SECOND } from '../src/lib/time.js';
 import { EmailChannel } from '../src/notify/email-channel.js';
 import { OutboxWorker } from '../src/notify/outbox-worker.js';
 import { WebhookChannel } from '../src/notify/webhook-channel.js';
 import { createMessageComposer } from '../src/pages/mail/compose-message.js';
 import { createIncident } from '../src/services/incidents/create-incident.js';
 import { updateIncident } from '../src/services/incidents/update-incident.js';
+import { recordResults } from '../src/services/monitoring/record-results.js';
+import { syncMonitors } from '../src/services/monitoring/sync-monitors.js';
 import { setManualStatus } from '../src/services/monitoring/set-manual-status.js';
 import { deliveryStats } from '../src/services/notifications/delivery-stats.js';
 import { createOutboxQueue } from '../src/services/notifications/outbox-queue.js';
 import { countSubscribers, listSubscribers } from '../src/services/subscribers/index.js';
 import { listComponents } from '../src/store/components.js';
+import { listEnabledMonitors } from '../src/store/monitors.js';
 import { describeEachDialect } from './helpers/dialects.js';
 import { siteConfig } from './helpers/site-configs.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server.js';
@@ -48,9 +51,11 @@ describeEachDialect('subscriber webhooks', (openStore) => {
     await smtp.close();
   });
 
-  async function setup(options: { allowPrivate?: boolean } = {}) {
+  async function setup(options: { allowPrivate?: boolean; yaml?: string } = {}) {
     const store = await openStore();
-    const test = await startTestApp(store, { site: siteConfig() });
+    const site = siteConfig(options.yaml);
+    const test = await startTestApp(store, { site });
+    await store.transaction((tx) => syncMonitors(tx, test.pageId, site, test.clock.now()));
     const ids = Object.fromEntries(
       (await listComponents(store.db, test.pageId)).map((c) => [c.key, c.id]),
     ) as Record<string, string>;
@@ -165,6 +170,62 @@ describeEachDialect('subscriber webhooks', (openStore) => {
       new_status: 'degraded_performance',
       component_id: ids.api,
     });
+  });
+
+  it('tells webhooks once about component statuses and published incidents a monitor made', async () => {
+    const yaml = `
+page: { name: Acme, time_zone: Europe/Amsterdam }
+components:
+  - name: Database
+    auto_incident: draft
+    monitors:
+      - { type: postgres, url: "postgres://127.0.0.1:5432/app", interval: 30s }
+  - name: API
+    auto_incident: publish
+    monitors:
+      - { type: http, url: "http://127.0.0.1:8081/health", interval: 30s }
+`;
+    const { ctx, pageId, ids, worker, hooks, subscribeWebhook, clock } = await setup({ yaml });
+    await subscribeWebhook();
+    const monitors = new Map((await listEnabledMonitors(ctx.store.db, pageId)).map((m) => [m.key, m.id]));
+    const tick = async (key: string, status: 'up' | 'down') => {
+      await recordResults(ctx, pageId, [
+        {
+          monitorId: monitors.get(`${key}#0`)!,
+          at: clock.now(),
+          status,
+          reason: status,
+          latencyMs: status === 'up' ? 40 : null,
+        },
+      ]);
+      clock.advance(30 * SECOND);
+      await worker.drain();
+    };
+    const bodies = () => hooks().map((h) => JSON.parse(h.body) as Json);
+
+    // A draft incident notifies no one, but the status change it follows is public: webhooks hear it.
+    for (let i = 0; i < 5 && hooks().length === 0; i++) await tick('database', 'down');
+    expect(bodies()).toHaveLength(1);
+    expect(bodies()[0]!.component_update).toMatchObject({
+      component_id: ids.database,
+      old_status: 'operational',
+      new_status: 'major_outage',
+    });
+
+    // A published automatic incident notifies once, and its component move once.
+    const before = hooks().length;
+    for (let i = 0; i < 5 && hooks().length === before; i++) await tick('api', 'down');
+    const apiHooks = bodies().slice(before);
+    expect(apiHooks.filter((b) => 'incident' in b)).toHaveLength(1);
+    expect(apiHooks.filter((b) => 'component_update' in b)).toEqual([
+      expect.objectContaining({
+        component_update: expect.objectContaining({
+          component_id: ids.api,
+          new_status: 'major_outage',
+        }) as unknown,
+      }),
+    ]);
+    expect(apiHooks).toHaveLength(2);
   });
 
   it('retries a failing webhook with backoff and delivers once it answers, with the same idempotency key', async () => {

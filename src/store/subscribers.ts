@@ -7,6 +7,7 @@ export type SubscriberRow = SubscribersTable;
 /** unconfirmed: waiting for the opt-in link · active: receives notifications · quarantined: a disabled webhook. */
 export type SubscriberState = 'unconfirmed' | 'active' | 'quarantined';
 export type SubscriberStateFilter = SubscriberState | 'all';
+export type SubscriberMode = 'email' | 'webhook';
 
 export function stateOf(row: Pick<SubscriberRow, 'confirmed_at' | 'quarantined_at'>): SubscriberState {
   if (row.quarantined_at !== null) return 'quarantined';
@@ -150,14 +151,20 @@ function stateCondition(
 export async function listSubscriberRows(
   db: Db,
   pageId: string,
-  options: { readonly state: SubscriberStateFilter; readonly offset: number; readonly limit: number },
+  options: {
+    readonly state: SubscriberStateFilter;
+    readonly mode?: SubscriberMode | undefined;
+    readonly offset: number;
+    readonly limit: number;
+  },
 ): Promise<SubscriberRow[]> {
-  const { state } = options;
+  const { state, mode } = options;
   return db
     .selectFrom('subscribers')
     .selectAll()
     .where('page_id', '=', pageId)
     .$if(state !== 'all', (q) => q.where((eb) => stateCondition(eb, state as SubscriberState)))
+    .$if(mode !== undefined, (q) => q.where('mode', '=', mode!))
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .offset(options.offset)
@@ -165,7 +172,11 @@ export async function listSubscriberRows(
     .execute();
 }
 
-export async function countSubscriberRows(db: Db, pageId: string): Promise<Record<SubscriberState, number>> {
+export async function countSubscriberRows(
+  db: Db,
+  pageId: string,
+  mode?: SubscriberMode,
+): Promise<Record<SubscriberState, number>> {
   const rows = await db
     .selectFrom('subscribers')
     .select((eb) => [
@@ -181,6 +192,7 @@ export async function countSubscriberRows(db: Db, pageId: string): Promise<Recor
         .as('state'),
     ])
     .where('page_id', '=', pageId)
+    .$if(mode !== undefined, (q) => q.where('mode', '=', mode!))
     .groupBy('state')
     .execute();
   const counts: Record<SubscriberState, number> = { unconfirmed: 0, active: 0, quarantined: 0 };

@@ -18,6 +18,7 @@ import { deleteIncident } from '../../services/incidents/delete-incident.js';
 import { editIncidentUpdate } from '../../services/incidents/edit-incident-update.js';
 import { updateIncident } from '../../services/incidents/update-incident.js';
 import { isDraftIncident, publishDraftIncident } from '../../services/monitoring/publish-draft-incident.js';
+import { updateDeliveryStats } from '../../services/notifications/update-delivery-stats.js';
 import { listComponents } from '../../store/components.js';
 import { actorOf, adminFrame, pageInfo, type AdminEnv } from './admin-env.js';
 import { setFlash } from './flash-cookie.js';
@@ -99,9 +100,10 @@ export function registerIncidentPageRoutes(admin: FastifyInstance, env: AdminEnv
         : null;
     const components = await listComponents(ctx.store.db, pageId);
     const draft = await isDraftIncident(ctx, incident.id);
+    const deliveries = await updateDeliveryStats(ctx, actorOf(request), incident);
     return sendHtml(
       reply,
-      renderIncidentPage(frame, { incident, components, forms, preview, draft }),
+      renderIncidentPage(frame, { incident, components, forms, preview, draft, deliveries }),
       changed?.status ?? 200,
     );
   };

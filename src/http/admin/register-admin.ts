@@ -11,6 +11,7 @@ import { registerMaintenanceRoutes } from './maintenance-routes.js';
 import { registerOverviewRoutes } from './overview-routes.js';
 import { registerPostmortemRoutes } from './postmortem-routes.js';
 import { registerSessionRoutes } from './session-routes.js';
+import { registerSubscriberRoutes } from './subscriber-routes.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { registerUserRoutes } from './user-routes.js';
 
@@ -30,6 +31,7 @@ export function registerAdmin(app: FastifyInstance, options: OperatorRoutesOptio
       registerPostmortemRoutes(admin, options);
       registerMaintenanceRoutes(admin, options);
       registerTemplateRoutes(admin, options);
+      registerSubscriberRoutes(admin, options);
       registerUserRoutes(admin, options);
       registerApiKeyRoutes(admin, options);
       registerAccountRoutes(admin, options);

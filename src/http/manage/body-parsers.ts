@@ -30,6 +30,9 @@ export function registerManageBodyParsers(app: FastifyInstance): void {
     parseForm(body as string, done),
   );
 
+  // A subscriber import (text/csv) is taken as it comes.
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
     const textBody = body as string;
     const first = textBody.trimStart()[0];

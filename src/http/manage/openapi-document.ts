@@ -17,6 +17,7 @@ const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   incident_id: 'Incident identifier',
   incident_update_id: 'Incident update identifier',
   template_id: 'Incident template identifier',
+  subscriber_id: 'Subscriber identifier',
 };
 
 const ERRORS: Readonly<Record<number, string>> = {
@@ -46,6 +47,7 @@ const TAGS: readonly { name: string; description: string }[] = [
   { name: 'incident updates', description: 'Corrections to updates already posted.' },
   { name: 'incident postmortem', description: 'The postmortem of a resolved incident.' },
   { name: 'templates', description: 'Prepared titles and texts for incidents and maintenances.' },
+  { name: 'subscribers', description: 'Who hears about incidents: email and webhook subscribers.' },
   { name: 'audit log', description: 'Beacon extension: every change, by whom, with before and after.' },
   { name: 'api', description: 'This description of the API, as OpenAPI and as a readable page.' },
 ];

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi-document.js';
 import { pagesRoutes } from './pages-routes.js';
 import { postmortemRoutes } from './postmortem-routes.js';
 import { ManageRateLimiter } from './rate-limit.js';
+import { subscribersRoutes } from './subscribers-routes.js';
 import { templatesRoutes } from './templates-routes.js';
 
 /** Every operation of the manage API, in documentation order; the OpenAPI document is built from it. */
@@ -24,6 +25,7 @@ export function manageApiRoutes(options: OperatorRoutesOptions): AnyManageRoute[
     ...incidentsRoutes(options),
     ...postmortemRoutes(options),
     ...templatesRoutes(options),
+    ...subscribersRoutes(options),
     ...auditLogRoutes(options),
     ...docsRoutes(() => (document ??= buildOpenApiDocument(routes, options.baseUrl))),
   ];

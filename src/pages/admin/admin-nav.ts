@@ -12,6 +12,7 @@ export const NAV: readonly NavEntry[] = [
   { href: '/admin/incidents', label: 'Incidents', permission: 'read' },
   { href: '/admin/components', label: 'Components', permission: 'read' },
   { href: '/admin/templates', label: 'Templates', permission: 'read' },
+  { href: '/admin/subscribers', label: 'Subscribers', permission: 'read' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },
   { href: '/admin/api-keys', label: 'API keys', permission: 'api_keys.manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit.read' },

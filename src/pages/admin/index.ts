@@ -17,6 +17,7 @@ export { renderMaintenanceFormPage } from './render-maintenance-form-page.js';
 export { renderOverviewPage } from './render-overview-page.js';
 export { renderPostmortemPage } from './render-postmortem-page.js';
 export { renderSetupPage } from './render-setup-page.js';
+export { renderSubscribersPage, type SubscribersPageModel } from './render-subscribers-page.js';
 export { renderTemplatesPage } from './render-templates-page.js';
 export { renderUpdateEditPage } from './render-update-edit-page.js';
 export { renderUsersPage } from './render-users-page.js';

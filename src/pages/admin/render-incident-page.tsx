@@ -1,3 +1,4 @@
+import type { DeliveryStats } from '../../services/notifications/delivery-stats.js';
 import { STATUS_LABELS } from '../../domain/component-status.js';
 import type { Component } from '../../domain/component.js';
 import { isClosedStatus } from '../../domain/incident-lifecycle.js';
@@ -33,6 +34,8 @@ export interface IncidentPageModel {
   readonly preview: { readonly form: 'update' | 'resolve'; readonly html: string } | null;
   /** An automatic incident waiting for an operator: not on the public page until published. */
   readonly draft?: boolean;
+  /** Notification deliveries per update id. */
+  readonly deliveries?: ReadonlyMap<string, DeliveryStats>;
 }
 
 const LABELS = {
@@ -69,7 +72,10 @@ export function renderIncidentPage(frame: AdminFrame, model: IncidentPageModel):
       {model.draft === true && (
         <section class="card" aria-labelledby="draft-heading">
           <h2 id="draft-heading">Draft: not on the public page yet</h2>
-          <p>Monitoring opened this incident as a draft. Check the facts below, then publish it to tell everyone.</p>
+          <p>
+            Monitoring opened this incident as a draft. Check the facts below, then publish it to tell
+            everyone.
+          </p>
           {canWrite && (
             <form method="post" action={`${base}/publish`}>
               <input type="hidden" name="_csrf" value={frame.csrfToken} />
@@ -152,6 +158,7 @@ export function renderIncidentPage(frame: AdminFrame, model: IncidentPageModel):
               <p class="entry-time">
                 <AdminTime at={u.displayAt} timeZone={frame.timeZone} />
                 {!u.deliverNotifications && ' · subscribers not notified'}
+                <DeliverySummary stats={model.deliveries?.get(u.id)} />
                 {canWrite && (
                   <>
                     {' · '}
@@ -380,5 +387,18 @@ function DeleteForm(props: {
         </div>
       </PostForm>
     </section>
+  );
+}
+
+/** Sent, pending and failed notifications of one update; nothing when none were queued. */
+function DeliverySummary({ stats }: { readonly stats: DeliveryStats | undefined }) {
+  if (stats === undefined || (stats.total === 0 && !stats.fanningOut)) return null;
+  return (
+    <span class="deliveries">
+      {' · '}
+      Notifications: {stats.sent} sent, {stats.pending} pending, {stats.failed} failed
+      {stats.skipped > 0 && `, ${stats.skipped} skipped`}
+      {stats.fanningOut && ' (still queuing)'}
+    </span>
   );
 }

@@ -17,6 +17,7 @@ import { findIncident, insertIncident } from '../../store/incidents.js';
 import { listDependencies, type ComponentMonitoring, type MonitorRef } from '../../store/monitors.js';
 import { findPage } from '../../store/pages.js';
 import type { Db } from '../../store/store.js';
+import { enqueueNotifications } from '../notifications/enqueue-notifications.js';
 import type { MonitorEventRecord } from './advance-monitors.js';
 import type { DerivedChange, StatusChangeRecord } from './apply-derived-statuses.js';
 import {
@@ -376,14 +377,35 @@ async function audit(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await appendAudit(tx, {
+  const change = {
     pageId: input.pageId,
-    actor: describeActor(MONITOR_ACTOR),
     action,
     targetType: 'incident',
     targetId,
     before,
     after,
     at: input.now,
+  };
+  await appendAudit(tx, { ...change, actor: describeActor(MONITOR_ACTOR) });
+  await enqueueNotifications(tx, {
+    ...change,
+    actor: MONITOR_ACTOR,
+    after: withoutComponentMoves(action, after),
   });
+}
+
+/**
+ * The components a monitor moved notify webhooks once, from their own component.status entries
+ * (record-results); the incident's notification leaves them out so webhooks do not hear twice.
+ */
+function withoutComponentMoves(action: string, after: unknown): unknown {
+  if (action === 'incident.create') {
+    const incident = after as Incident;
+    return { ...incident, updates: incident.updates.map((u) => ({ ...u, affectedComponents: null })) };
+  }
+  if (action === 'incident.update') {
+    const updated = after as Incident & { readonly update: IncidentUpdate | null };
+    return { ...updated, update: updated.update && { ...updated.update, affectedComponents: null } };
+  }
+  return after;
 }

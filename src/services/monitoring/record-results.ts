@@ -9,6 +9,8 @@ import {
   saveComponentMonitoring,
 } from '../../store/monitors.js';
 import { bumpPageVersion } from '../../store/pages.js';
+import { enqueueNotifications } from '../notifications/enqueue-notifications.js';
+import type { ChangeRecord } from '../record-change.js';
 import type { ServiceContext } from '../service-context.js';
 import { activeMaintenanceComponentIds } from './active-maintenance.js';
 import { advanceMonitors, type MonitorEventRecord } from './advance-monitors.js';
@@ -106,16 +108,18 @@ export async function recordResults(
     });
 
     for (const change of statusChanges) {
-      await appendAudit(tx, {
+      const record: ChangeRecord = {
         pageId,
-        actor: describeActor(MONITOR_ACTOR),
+        actor: MONITOR_ACTOR,
         action: 'component.status',
         targetType: 'component',
         targetId: change.componentId,
         before: { status: change.from },
         after: { status: change.to, source: change.source },
         at: now,
-      });
+      };
+      await appendAudit(tx, { ...record, actor: describeActor(MONITOR_ACTOR) });
+      await enqueueNotifications(tx, record);
     }
     if (isPublicChange(statusChanges, incidents)) await bumpPageVersion(tx, pageId);
     return {

@@ -3,6 +3,7 @@ export { findSubscription, unsubscribe, updateSubscriptionComponents } from './m
 export {
   countSubscribers,
   deleteSubscriber,
+  getSubscriber,
   listSubscribers,
   resendConfirmation,
   type ListSubscribersOptions,
@@ -13,6 +14,7 @@ export { subscribe, type SubscribeInput, type SubscribeOptions, type SubscribeRe
 export {
   CONFIRMATION_TTL_MS,
   type Subscriber,
+  type SubscriberMode,
   type SubscriberState,
   type SubscriberStateFilter,
 } from './subscriber.js';

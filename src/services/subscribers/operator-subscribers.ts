@@ -9,6 +9,7 @@ import {
   findSubscriber,
   listSubscriberComponentIds,
   listSubscriberRows,
+  type SubscriberMode,
   type SubscriberState,
   type SubscriberStateFilter,
 } from '../../store/subscribers.js';
@@ -24,6 +25,8 @@ export interface ListSubscribersOptions {
   readonly perPage: number;
   /** Statuspage's filter: active (default there), unconfirmed, quarantined or all. */
   readonly state: SubscriberStateFilter;
+  /** Only email or only webhook subscribers; both when left out. */
+  readonly mode?: SubscriberMode | undefined;
 }
 
 export interface SubscriberList {
@@ -44,6 +47,7 @@ export async function listSubscribers(
   const db = ctx.store.db;
   const rows = await listSubscriberRows(db, pageId, {
     state: options.state,
+    mode: options.mode,
     offset: (page - 1) * perPage,
     limit: perPage,
   });
@@ -51,21 +55,36 @@ export async function listSubscribers(
     db,
     rows.map((r) => r.id),
   );
-  const counts = await countSubscriberRows(db, pageId);
+  const counts = await countSubscriberRows(db, pageId, options.mode);
   const total =
     options.state === 'all' ? counts.active + counts.unconfirmed + counts.quarantined : counts[options.state];
   return { subscribers: rows.map((r) => toSubscriber(r, links.get(r.id) ?? [])), total };
 }
 
-/** How many subscribers a page has, by state. */
+/** How many subscribers a page has, by state (of one mode when given). */
 export async function countSubscribers(
   ctx: ServiceContext,
   actor: Actor,
   pageId: string,
+  mode?: SubscriberMode,
 ): Promise<Record<SubscriberState, number> & { readonly total: number }> {
   authorize(actor, 'read');
-  const counts = await countSubscriberRows(ctx.store.db, pageId);
+  const counts = await countSubscriberRows(ctx.store.db, pageId, mode);
   return { ...counts, total: counts.active + counts.unconfirmed + counts.quarantined };
+}
+
+/** One subscriber of a page. */
+export async function getSubscriber(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  subscriberId: string,
+): Promise<Subscriber> {
+  authorize(actor, 'read');
+  const db = ctx.store.db;
+  const row = await findSubscriber(db, pageId, subscriberId);
+  if (row === undefined) throw new AppError('NOT_FOUND', `there is no subscriber with id "${subscriberId}"`);
+  return toSubscriber(row, (await listSubscriberComponentIds(db, [row.id])).get(row.id) ?? []);
 }
 
 /** Removes a subscriber (an operator's unsubscribe); queued deliveries to them are skipped. */

@@ -1,7 +1,7 @@
 import { HOUR } from '../../lib/time.js';
 import { stateOf, type SubscriberRow, type SubscriberState } from '../../store/subscribers.js';
 
-export type { SubscriberState, SubscriberStateFilter } from '../../store/subscribers.js';
+export type { SubscriberMode, SubscriberState, SubscriberStateFilter } from '../../store/subscribers.js';
 
 /** An unconfirmed subscription is forgotten this long after its confirmation mail. */
 export const CONFIRMATION_TTL_MS = 48 * HOUR;
@@ -19,6 +19,7 @@ export interface Subscriber {
   readonly createdAt: number;
   readonly confirmedAt: number | null;
   readonly quarantinedAt: number | null;
+  readonly confirmationSentAt: number | null;
 }
 
 export function toSubscriber(row: SubscriberRow, componentIds: readonly string[]): Subscriber {
@@ -33,6 +34,7 @@ export function toSubscriber(row: SubscriberRow, componentIds: readonly string[]
     createdAt: Number(row.created_at),
     confirmedAt: row.confirmed_at === null ? null : Number(row.confirmed_at),
     quarantinedAt: row.quarantined_at === null ? null : Number(row.quarantined_at),
+    confirmationSentAt: row.confirmation_sent_at === null ? null : Number(row.confirmation_sent_at),
   };
 }
 
