@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'eslint.config.js'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'eslint.config.js', 'vitest.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -10,7 +10,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
@@ -19,7 +22,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', 'node:*', 'fastify', 'kysely', 'pg', 'better-sqlite3'], message: 'domain/ is pure: import only from domain/ and luxon' }] },
+        {
+          patterns: [
+            {
+              group: ['../*', 'node:*', 'fastify', 'kysely', 'pg', 'better-sqlite3'],
+              message: 'domain/ is pure: import only from domain/ and luxon',
+            },
+          ],
+        },
       ],
     },
   },

@@ -33,11 +33,19 @@ export interface RunningServer {
 }
 
 /** The composition root: config → store → services → snapshots → HTTP. */
-export async function startServer(config: BeaconConfig, logger: Logger, clock: Clock = systemClock, listen = true): Promise<RunningServer> {
+export async function startServer(
+  config: BeaconConfig,
+  logger: Logger,
+  clock: Clock = systemClock,
+  listen = true,
+): Promise<RunningServer> {
   const store = await openStore(config);
   try {
     const pageId = await preparePage(store, config, clock, logger);
-    const baseUrl = (config.publicUrl ?? config.site.page.url ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+    const baseUrl = (config.publicUrl ?? config.site.page.url ?? `http://localhost:${config.port}`).replace(
+      /\/+$/,
+      '',
+    );
     const uptimeWeights = config.site.uptime.weights ?? DEFAULT_UPTIME_WEIGHTS;
     const snapshots = new PublicSnapshots({
       store,
@@ -53,12 +61,17 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
     const ctx: ServiceContext = { store, clock, events };
     const setupToken = await createSetupToken(ctx);
     if (setupToken !== null) {
-      logger.warn({ url: `${baseUrl}/admin/setup?token=${setupToken}` }, 'no owner yet: finish setup at this address (or run beacon user create --email you@example.com --role owner)');
+      logger.warn(
+        { url: `${baseUrl}/admin/setup?token=${setupToken}` },
+        'no owner yet: finish setup at this address (or run beacon user create --email you@example.com --role owner)',
+      );
     }
     // A change made in this process shows on the public page at once; other processes' within a poll.
     events.on('page:changed', () => void snapshots.refresh());
     const maintenanceTimer = setInterval(() => {
-      advanceMaintenances(ctx, pageId).catch((e: unknown) => logger.error({ err: toError(e) }, 'maintenance scheduling failed'));
+      advanceMaintenances(ctx, pageId).catch((e: unknown) =>
+        logger.error({ err: toError(e) }, 'maintenance scheduling failed'),
+      );
     }, 30 * SECOND);
     maintenanceTimer.unref();
     const monitoring = await startMonitoring(ctx, pageId, logger);
@@ -67,7 +80,9 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
       ctx,
       logger,
       baseUrl,
-      channels: createAlertChannels(config.site.alerts, { mail: channels.channels.find((c) => c.kind === 'email') ?? null }),
+      channels: createAlertChannels(config.site.alerts, {
+        mail: channels.channels.find((c) => c.kind === 'email') ?? null,
+      }),
     });
     const notifications = startNotifications(ctx, {
       logger,
@@ -82,12 +97,23 @@ export async function startServer(config: BeaconConfig, logger: Logger, clock: C
       uptimeWeights,
       baseUrl,
       trustProxy: config.trustProxy,
-      operators: { ctx, pageId, snapshots, uptimeWeights, secureCookies, baseUrl, onHeartbeat: (id) => monitoring.runNow(id) },
+      operators: {
+        ctx,
+        pageId,
+        snapshots,
+        uptimeWeights,
+        secureCookies,
+        baseUrl,
+        onHeartbeat: (id) => monitoring.runNow(id),
+      },
     });
     let url = '';
     if (listen) {
       url = await app.listen({ port: config.port, host: config.host });
-      logger.info({ url, database: store.dialect, page: config.site.page.name, config: config.configFile }, 'beacon is serving');
+      logger.info(
+        { url, database: store.dialect, page: config.site.page.name, config: config.configFile },
+        'beacon is serving',
+      );
     }
     return {
       app,

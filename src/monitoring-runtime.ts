@@ -23,12 +23,21 @@ export interface MonitoringRuntime {
  * Wires the one scheduler to the probes and the status engine: every tick's results are recorded in
  * one transaction, and raw results are pruned hourly.
  */
-export async function startMonitoring(ctx: ServiceContext, pageId: string, logger: Logger): Promise<MonitoringRuntime> {
+export async function startMonitoring(
+  ctx: ServiceContext,
+  pageId: string,
+  logger: Logger,
+): Promise<MonitoringRuntime> {
   const monitors = new Map<string, Monitor>();
   const since = ctx.clock.now();
   const check = async (monitor: Monitor, signal: AbortSignal): Promise<CheckResult> => {
     if (monitor.spec.type === 'heartbeat') {
-      return checkHeartbeat(await lastHeartbeat(ctx.store.db, monitor.id), monitor.spec, ctx.clock.now(), since);
+      return checkHeartbeat(
+        await lastHeartbeat(ctx.store.db, monitor.id),
+        monitor.spec,
+        ctx.clock.now(),
+        since,
+      );
     }
     return runProbe(monitor.spec, { signal, timeoutMs: monitor.timeoutMs, now: () => ctx.clock.now() });
   };
@@ -36,17 +45,24 @@ export async function startMonitoring(ctx: ServiceContext, pageId: string, logge
     clock: ctx.clock,
     run: (monitorId, signal) => {
       const monitor = monitors.get(monitorId);
-      if (monitor === undefined) return Promise.resolve({ status: 'down', reason: 'monitor removed', latencyMs: null });
+      if (monitor === undefined)
+        return Promise.resolve({ status: 'down', reason: 'monitor removed', latencyMs: null });
       return check(monitor, signal);
     },
     onBatch: async (results) => {
       const outcome = await recordResults(ctx, pageId, results).catch((e: unknown) => {
         // The scheduler keeps the batch and retries at the next tick; say so once per failure.
-        logger.error({ err: toError(e), results: results.length }, 'recording check results failed; retrying next tick');
+        logger.error(
+          { err: toError(e), results: results.length },
+          'recording check results failed; retrying next tick',
+        );
         throw e;
       });
       if (outcome.statusChanges.length > 0 || outcome.incidents.opened.length > 0) {
-        logger.info({ statusChanges: outcome.statusChanges.length, incidentsOpened: outcome.incidents.opened.length }, 'monitoring changed component status');
+        logger.info(
+          { statusChanges: outcome.statusChanges.length, incidentsOpened: outcome.incidents.opened.length },
+          'monitoring changed component status',
+        );
       }
     },
   });
@@ -66,7 +82,9 @@ export async function startMonitoring(ctx: ServiceContext, pageId: string, logge
   scheduler.start();
 
   const prune = setInterval(() => {
-    pruneResults(ctx, ctx.clock.now()).catch((e: unknown) => logger.error({ err: toError(e) }, 'pruning check results failed'));
+    pruneResults(ctx, ctx.clock.now()).catch((e: unknown) =>
+      logger.error({ err: toError(e) }, 'pruning check results failed'),
+    );
   }, HOUR);
   prune.unref();
 

@@ -21,8 +21,12 @@ describe('beacon CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'beacon-cli-'));
     out = '';
     err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(
+      (chunk: string | Uint8Array) => ((out += String(chunk)), true),
+    );
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk: string | Uint8Array) => ((err += String(chunk)), true),
+    );
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -71,11 +75,15 @@ components:
   it('stops on a bad config naming the file, the line and the fix', async () => {
     writeConfig('page:\n  name: Acme\n  time_zone: Nowhere/Land\n');
     expect(await run('check')).toBe(78);
-    expect(err).toContain(`${join(dir, 'beacon.yaml')}:3: page.time_zone: time_zone must be an IANA zone name`);
+    expect(err).toContain(
+      `${join(dir, 'beacon.yaml')}:3: page.time_zone: time_zone must be an IANA zone name`,
+    );
   });
 
   it('imports a Statuspage incidents.json, idempotently', async () => {
-    writeConfig('page: { name: Acme, time_zone: Etc/UTC }\ncomponents:\n  - { name: API, start_date: 2024-01-01 }\n');
+    writeConfig(
+      'page: { name: Acme, time_zone: Etc/UTC }\ncomponents:\n  - { name: API, start_date: 2024-01-01 }\n',
+    );
     expect(await run('import', join(FIXTURES, 'statuspage-incidents.json'))).toBe(0);
     expect(out).toContain('1 created, 0 updated, 0 unchanged');
     expect(await run('import', join(FIXTURES, 'statuspage-incidents.json'))).toBe(0);
@@ -87,11 +95,24 @@ components:
       const pageId = await preparePage(store, config, systemClock, silentLogger());
       const data = (await loadPageData(store, pageId, Date.parse('2024-03-02T00:00:00Z')))!;
       const [incident] = data.incidents;
-      expect(incident).toMatchObject({ name: 'Elevated API errors', status: 'resolved', impact: 'major', impactOverride: 'major' });
-      expect(incident?.updates.map((u) => u.body)).toEqual(['Fixed.', 'A fix is out.', 'We see <b>errors</b>.']);
+      expect(incident).toMatchObject({
+        name: 'Elevated API errors',
+        status: 'resolved',
+        impact: 'major',
+        impactOverride: 'major',
+      });
+      expect(incident?.updates.map((u) => u.body)).toEqual([
+        'Fixed.',
+        'A fix is out.',
+        'We see <b>errors</b>.',
+      ]);
       const api = data.components.find((c) => c.name === 'API')!;
       // The last entry is the component's creation (today), after the imported history.
-      expect(data.statusChanges.filter((c) => c.componentId === api.id).map((c) => c.status)).toEqual(['partial_outage', 'operational', 'operational']);
+      expect(data.statusChanges.filter((c) => c.componentId === api.id).map((c) => c.status)).toEqual([
+        'partial_outage',
+        'operational',
+        'operational',
+      ]);
     } finally {
       await store.close();
     }

@@ -46,7 +46,10 @@ describeEachDialect('incident services', (openStore) => {
     ]);
 
     clock.advance(HOUR);
-    await updateIncident(ctx, responder, pageId, incident.id, { status: 'identified', body: 'We have identified this issue.' });
+    await updateIncident(ctx, responder, pageId, incident.id, {
+      status: 'identified',
+      body: 'We have identified this issue.',
+    });
     clock.advance(HOUR);
     const monitoring = await updateIncident(ctx, responder, pageId, incident.id, {
       status: 'monitoring',
@@ -61,9 +64,16 @@ describeEachDialect('incident services', (openStore) => {
       componentStatuses: { [ids['chatbot-engine']!]: 'operational' },
     });
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: clock.now(), impact: 'major' });
-    expect(resolved.updates.map((u) => u.status)).toEqual(['resolved', 'monitoring', 'identified', 'investigating']);
+    expect(resolved.updates.map((u) => u.status)).toEqual([
+      'resolved',
+      'monitoring',
+      'identified',
+      'investigating',
+    ]);
 
-    await expect(publishPostmortem(ctx, responder, pageId, incident.id)).rejects.toThrow(/write the postmortem/);
+    await expect(publishPostmortem(ctx, responder, pageId, incident.id)).rejects.toThrow(
+      /write the postmortem/,
+    );
     await savePostmortem(ctx, responder, pageId, incident.id, '### Root cause\n\nToken refreshes.');
     const published = await publishPostmortem(ctx, responder, pageId, incident.id);
     expect(published.status).toBe('postmortem');
@@ -74,25 +84,34 @@ describeEachDialect('incident services', (openStore) => {
 
     const data = (await loadPageData(ctx.store, pageId, clock.now()))!;
     expect(data.components.every((c) => c.status === 'operational')).toBe(true);
-    const history = data.statusChanges.filter((c) => c.componentId === ids['chatbot-engine']).map((c) => c.status);
+    const history = data.statusChanges
+      .filter((c) => c.componentId === ids['chatbot-engine'])
+      .map((c) => c.status);
     expect(history).toEqual(['operational', 'partial_outage', 'degraded_performance', 'operational']);
   });
 
   it('refuses a viewer and lets no one set a group or an unknown component', async () => {
     const { ctx, pageId, ids } = await setup();
-    await expect(createIncident(ctx, user('viewer'), pageId, { name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createIncident(ctx, user('viewer'), pageId, { name: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const error = await createIncident(ctx, responder, pageId, {
       name: 'x',
       componentStatuses: { [ids.platform!]: 'major_outage', nope: 'major_outage' },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).fields.map((f) => f.field)).toEqual([`components.${ids.platform}`, 'components.nope']);
+    expect((error as AppError).fields.map((f) => f.field)).toEqual([
+      `components.${ids.platform}`,
+      'components.nope',
+    ]);
     expect((await loadPageData(ctx.store, pageId, ctx.clock.now()))!.incidents).toEqual([]);
   });
 
   it('reports every invalid field together', async () => {
     const { ctx, pageId } = await setup();
-    const error = (await createIncident(ctx, responder, pageId, { name: ' ', status: 'in_progress' }).catch((e: unknown) => e)) as AppError;
+    const error = (await createIncident(ctx, responder, pageId, { name: ' ', status: 'in_progress' }).catch(
+      (e: unknown) => e,
+    )) as AppError;
     expect(error.code).toBe('VALIDATION');
     expect(error.fields.map((f) => f.field)).toEqual(['name', 'status']);
   });
@@ -102,10 +121,15 @@ describeEachDialect('incident services', (openStore) => {
     const incident = await createIncident(ctx, responder, pageId, { name: 'Slow API', body: 'Typo' });
     const updateId = incident.updates[0]!.id;
     const displayAt = Date.parse('2024-02-16T07:30:00+01:00');
-    const edited = await editIncidentUpdate(ctx, responder, pageId, incident.id, updateId, { body: 'Fixed text', displayAt });
+    const edited = await editIncidentUpdate(ctx, responder, pageId, incident.id, updateId, {
+      body: 'Fixed text',
+      displayAt,
+    });
     expect(edited.updates).toHaveLength(1);
     expect(edited.updates[0]).toMatchObject({ body: 'Fixed text', displayAt });
-    await expect(editIncidentUpdate(ctx, responder, pageId, incident.id, 'nope', { body: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      editIncidentUpdate(ctx, responder, pageId, incident.id, 'nope', { body: 'x' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('backfills a past incident without touching current component status', async () => {
@@ -118,8 +142,16 @@ describeEachDialect('incident services', (openStore) => {
       body: 'It happened.',
       componentStatuses: { [ids.api!]: 'major_outage' },
     });
-    expect(incident).toMatchObject({ status: 'resolved', backfilled: true, resolvedAt: at, createdAt: at, startedAt: at });
-    expect((await listComponents(ctx.store.db, pageId)).find((c) => c.key === 'api')?.status).toBe('operational');
+    expect(incident).toMatchObject({
+      status: 'resolved',
+      backfilled: true,
+      resolvedAt: at,
+      createdAt: at,
+      startedAt: at,
+    });
+    expect((await listComponents(ctx.store.db, pageId)).find((c) => c.key === 'api')?.status).toBe(
+      'operational',
+    );
   });
 
   it('starts and completes a maintenance on its own at the set times', async () => {
@@ -147,8 +179,16 @@ describeEachDialect('incident services', (openStore) => {
     database = (await listComponents(ctx.store.db, pageId)).find((c) => c.key === 'database');
     expect(database?.status).toBe('operational');
     const data = (await loadPageData(ctx.store, pageId, clock.now()))!;
-    expect(data.incidents[0]?.updates.map((u) => u.status)).toEqual(['completed', 'in_progress', 'scheduled']);
-    expect(data.statusChanges.filter((c) => c.componentId === ids.database).map((c) => c.source)).toEqual(['manual', 'maintenance', 'manual']);
+    expect(data.incidents[0]?.updates.map((u) => u.status)).toEqual([
+      'completed',
+      'in_progress',
+      'scheduled',
+    ]);
+    expect(data.statusChanges.filter((c) => c.componentId === ids.database).map((c) => c.source)).toEqual([
+      'manual',
+      'maintenance',
+      'manual',
+    ]);
   });
 
   it('deletes an incident', async () => {
@@ -156,6 +196,8 @@ describeEachDialect('incident services', (openStore) => {
     const incident = await createIncident(ctx, responder, pageId, { name: 'Mistake' });
     await deleteIncident(ctx, user('admin'), pageId, incident.id);
     expect((await loadPageData(ctx.store, pageId, ctx.clock.now()))!.incidents).toEqual([]);
-    await expect(deleteIncident(ctx, user('admin'), pageId, incident.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(deleteIncident(ctx, user('admin'), pageId, incident.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -53,7 +53,13 @@ components:
     await store.transaction((tx) => syncMonitors(tx, pageId, site, systemClock.now()));
     const logger = silentLogger();
     const uptimeWeights = site.uptime.weights;
-    const snapshots = new PublicSnapshots({ store, pageId, clock: systemClock, logger, warm: (s) => warmPublicDocuments(s, { uptimeWeights, baseUrl: 'http://x' }) });
+    const snapshots = new PublicSnapshots({
+      store,
+      pageId,
+      clock: systemClock,
+      logger,
+      warm: (s) => warmPublicDocuments(s, { uptimeWeights, baseUrl: 'http://x' }),
+    });
     await snapshots.refresh();
     events.on('page:changed', () => void snapshots.refresh());
     const app = await buildApp({ logger, snapshots, uptimeWeights, baseUrl: 'http://x' });
@@ -93,14 +99,22 @@ components:
       expect(doc.components.find((c) => c.name === 'API')?.status).toBe('operational');
       expect(doc.status.indicator).toBe('none');
       expect(doc.incidents).toEqual([]);
-      const incidents = (await app.inject({ url: '/api/v2/incidents.json' })).json<{ incidents: { status: string; incident_updates: unknown[] }[] }>();
+      const incidents = (await app.inject({ url: '/api/v2/incidents.json' })).json<{
+        incidents: { status: string; incident_updates: unknown[] }[];
+      }>();
       expect(incidents.incidents).toHaveLength(1);
       expect(incidents.incidents[0]?.status).toBe('resolved');
       expect(incidents.incidents[0]?.incident_updates.length).toBeGreaterThanOrEqual(2);
 
       const data = snapshots.current()!.data;
       const api = data.components.find((c) => c.name === 'API')!;
-      const [today] = dailyUptime({ changes: data.statusChanges.filter((c) => c.componentId === api.id), startDate: null, timeZone: 'Europe/Amsterdam', now: systemClock.now(), days: 1 });
+      const [today] = dailyUptime({
+        changes: data.statusChanges.filter((c) => c.componentId === api.id),
+        startDate: null,
+        timeZone: 'Europe/Amsterdam',
+        now: systemClock.now(),
+        days: 1,
+      });
       expect(today?.downSec.major_outage).toBeGreaterThan(0);
       expect(today?.uptime).toBeLessThan(1);
       const home = (await app.inject({ url: '/' })).body;

@@ -15,7 +15,8 @@ describeEachDialect('public routes on the demo page', (openStore) => {
   });
   afterAll(async () => t.close());
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
   const json = async (url: string) => {
     const response = await get(url);
     expect(response.statusCode, url).toBe(200);
@@ -28,7 +29,8 @@ describeEachDialect('public routes on the demo page', (openStore) => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toContain('Watermelon');
     expect(response.body).toContain('All systems operational');
-    for (const name of ['Chatbot engine', 'Website Widget', 'Stripe API', 'API', 'Windows app']) expect(response.body).toContain(name);
+    for (const name of ['Chatbot engine', 'Website Widget', 'Stripe API', 'API', 'Windows app'])
+      expect(response.body).toContain(name);
   });
 
   it('answers a repeated request with 304 when the ETag matches', async () => {
@@ -49,8 +51,13 @@ describeEachDialect('public routes on the demo page', (openStore) => {
     expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
     expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
     expect(zipped.headers.etag).not.toBe(plain.headers.etag);
-    expect((await get('/', { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) })).statusCode).toBe(304);
-    expect((await get('/healthz', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await get('/', { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) }))
+        .statusCode,
+    ).toBe(304);
+    expect(
+      (await get('/healthz', { 'accept-encoding': 'gzip' })).headers['content-encoding'],
+    ).toBeUndefined();
   });
 
   it('serves every v2 document in Statuspage shape with CORS open', async () => {
@@ -76,7 +83,12 @@ describeEachDialect('public routes on the demo page', (openStore) => {
   it('reports the demo as all operational with thirteen components in three groups', async () => {
     const summary = await json('/api/v2/summary.json');
     expect(summary.status).toEqual({ indicator: 'none', description: 'All Systems Operational' });
-    const components = summary.components as { name: string; group: boolean; group_id: string | null; components?: string[] }[];
+    const components = summary.components as {
+      name: string;
+      group: boolean;
+      group_id: string | null;
+      components?: string[];
+    }[];
     expect(components.filter((c) => !c.group)).toHaveLength(13);
     expect(components.filter((c) => c.group).map((c) => c.components?.length)).toEqual([4, 4, 3]);
     expect(summary.incidents).toEqual([]);
@@ -84,22 +96,42 @@ describeEachDialect('public routes on the demo page', (openStore) => {
   });
 
   it('lists the February 2024 incident with all seven updates and times in the page offset', async () => {
-    const { incidents } = (await json('/api/v2/incidents.json')) as { incidents: { name: string; status: string; impact: string; incident_updates: { status: string; display_at: string }[] }[] };
+    const { incidents } = (await json('/api/v2/incidents.json')) as {
+      incidents: {
+        name: string;
+        status: string;
+        impact: string;
+        incident_updates: { status: string; display_at: string }[];
+      }[];
+    };
     expect(incidents).toHaveLength(1);
     const [incident] = incidents;
     expect(incident?.name).toBe(INCIDENT_NAME);
     expect(incident?.status).toBe('postmortem');
     expect(incident?.impact).toBe('critical');
     expect(incident?.incident_updates.map((u) => u.status)).toEqual([
-      'resolved', 'monitoring', 'monitoring', 'identified', 'identified', 'investigating', 'investigating',
+      'resolved',
+      'monitoring',
+      'monitoring',
+      'identified',
+      'identified',
+      'investigating',
+      'investigating',
     ]);
     expect(incident?.incident_updates.at(-1)?.display_at).toBe('2024-02-16T08:40:00.000+01:00');
   });
 
   it('pages through incidents and refuses malformed paging parameters by name', async () => {
     expect(((await json('/api/v2/incidents.json?page=2')) as { incidents: unknown[] }).incidents).toEqual([]);
-    expect(((await json('/api/v2/incidents.json?per_page=1&page=1')) as { incidents: unknown[] }).incidents).toHaveLength(1);
-    for (const [query, parameter] of [['per_page=0', 'per_page'], ['per_page=500', 'per_page'], ['page=-1', 'page'], ['page=abc', 'page']]) {
+    expect(
+      ((await json('/api/v2/incidents.json?per_page=1&page=1')) as { incidents: unknown[] }).incidents,
+    ).toHaveLength(1);
+    for (const [query, parameter] of [
+      ['per_page=0', 'per_page'],
+      ['per_page=500', 'per_page'],
+      ['page=-1', 'page'],
+      ['page=abc', 'page'],
+    ]) {
       const response = await get(`/api/v2/incidents.json?${query}`);
       expect(response.statusCode, query).toBe(400);
       expect(response.json<{ error: string }>().error, query).toContain(parameter);
@@ -125,7 +157,12 @@ describeEachDialect('public routes on the demo page', (openStore) => {
   });
 
   it('refuses malformed history parameters with a page naming the parameter', async () => {
-    for (const [url, parameter] of [['/history?page=0', 'page'], ['/history?page=x', 'page'], ['/history?from=2024-13', 'from'], ['/history?from=24-02', 'from']]) {
+    for (const [url, parameter] of [
+      ['/history?page=0', 'page'],
+      ['/history?page=x', 'page'],
+      ['/history?from=2024-13', 'from'],
+      ['/history?from=24-02', 'from'],
+    ]) {
       const response = await get(url!);
       expect(response.statusCode, url).toBe(400);
       expect(response.headers['content-type'], url).toContain('text/html');
@@ -134,7 +171,12 @@ describeEachDialect('public routes on the demo page', (openStore) => {
   });
 
   it('answers unknown paths and ids with real 404s, HTML for pages and JSON for APIs', async () => {
-    for (const url of ['/nope', '/incidents/zzzzzzzzzzzz', '/components/zzzzzzzzzzzz', '/incidents/<script>']) {
+    for (const url of [
+      '/nope',
+      '/incidents/zzzzzzzzzzzz',
+      '/components/zzzzzzzzzzzz',
+      '/incidents/<script>',
+    ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toContain('text/html');
@@ -147,7 +189,9 @@ describeEachDialect('public routes on the demo page', (openStore) => {
   });
 
   it('shows a component page and badges for the page and a component', async () => {
-    const { components } = (await json('/api/v2/components.json')) as { components: { id: string; name: string }[] };
+    const { components } = (await json('/api/v2/components.json')) as {
+      components: { id: string; name: string }[];
+    };
     const database = components.find((c) => c.name === 'Database')!;
     const page = await get(`/components/${database.id}`);
     expect(page.statusCode).toBe(200);

@@ -21,11 +21,26 @@ const history = (status = 'resolved', extra = '') =>
         status,
         components: ['database'],
         updates: [
-          { status: 'investigating', at: '2024-02-16T08:40:00+01:00', body: 'Looking.', components: { database: 'major_outage', 'Chatbot engine': 'partial_outage' } },
-          { status: 'monitoring', at: '2024-02-16T12:00:00+01:00', body: 'Fixed, watching.' + extra, components: { database: 'degraded_performance' } },
-          ...(status === 'resolved' ? [{ status: 'resolved', at: '2024-02-16T14:00:00+01:00', body: 'Resolved.' }] : []),
+          {
+            status: 'investigating',
+            at: '2024-02-16T08:40:00+01:00',
+            body: 'Looking.',
+            components: { database: 'major_outage', 'Chatbot engine': 'partial_outage' },
+          },
+          {
+            status: 'monitoring',
+            at: '2024-02-16T12:00:00+01:00',
+            body: 'Fixed, watching.' + extra,
+            components: { database: 'degraded_performance' },
+          },
+          ...(status === 'resolved'
+            ? [{ status: 'resolved', at: '2024-02-16T14:00:00+01:00', body: 'Resolved.' }]
+            : []),
         ],
-        postmortem: { body: '### Root cause\n\n- too many tokens', published_at: '2024-02-19T10:00:00+01:00' },
+        postmortem: {
+          body: '### Root cause\n\n- too many tokens',
+          published_at: '2024-02-19T10:00:00+01:00',
+        },
       },
     ],
   });
@@ -43,7 +58,10 @@ describeEachDialect('store', (openStore) => {
       ['API', false, 2],
     ]);
     const group = components[0]!;
-    expect(components.filter((c) => c.groupId === group.id).map((c) => c.key)).toEqual(['database', 'chatbot-engine']);
+    expect(components.filter((c) => c.groupId === group.id).map((c) => c.key)).toEqual([
+      'database',
+      'chatbot-engine',
+    ]);
     expect(components.every((c) => /^[0-9a-z]{12}$/.test(c.id))).toBe(true);
     expect(components.find((c) => c.key === 'api')?.description).toBe('The REST API');
   });
@@ -69,12 +87,22 @@ describeEachDialect('store', (openStore) => {
     const databaseId = (await listComponents(store.db, pageId)).find((c) => c.key === 'database')!.id;
 
     clock.advance(HOUR);
-    const edited = SMALL_PAGE_YAML.replace('      - { name: Database, start_date: 2024-01-01 }\n', '').replace(', depends_on: [database]', '').replace('name: API', 'name: Public API, key: api');
+    const edited = SMALL_PAGE_YAML.replace('      - { name: Database, start_date: 2024-01-01 }\n', '')
+      .replace(', depends_on: [database]', '')
+      .replace('name: API', 'name: Public API, key: api');
     const result = await applySiteConfig(store, siteConfig(edited), clock);
     expect(result.removed).toEqual(['database']);
     expect(result.updated).toEqual(['chatbot-engine', 'api']);
-    expect((await listComponents(store.db, pageId)).map((c) => c.name)).toEqual(['Platform', 'Chatbot engine', 'Public API']);
-    const kept = await store.db.selectFrom('status_changes').selectAll().where('component_id', '=', databaseId).execute();
+    expect((await listComponents(store.db, pageId)).map((c) => c.name)).toEqual([
+      'Platform',
+      'Chatbot engine',
+      'Public API',
+    ]);
+    const kept = await store.db
+      .selectFrom('status_changes')
+      .selectAll()
+      .where('component_id', '=', databaseId)
+      .execute();
     expect(kept.length).toBeGreaterThan(1);
 
     clock.advance(HOUR);
@@ -103,10 +131,14 @@ describeEachDialect('store', (openStore) => {
       ['Database', 'operational', 'major_outage'],
       ['Chatbot engine', 'operational', 'partial_outage'],
     ]);
-    expect(incident!.updates[1]!.affectedComponents?.map((a) => [a.oldStatus, a.newStatus])).toEqual([['major_outage', 'degraded_performance']]);
+    expect(incident!.updates[1]!.affectedComponents?.map((a) => [a.oldStatus, a.newStatus])).toEqual([
+      ['major_outage', 'degraded_performance'],
+    ]);
     expect(incident!.updates[0]!.affectedComponents).toBeNull();
     const database = data.components.find((c) => c.key === 'database')!;
-    const changes = data.statusChanges.filter((c) => c.componentId === database.id).map((c) => [c.status, new Date(c.at).toISOString()]);
+    const changes = data.statusChanges
+      .filter((c) => c.componentId === database.id)
+      .map((c) => [c.status, new Date(c.at).toISOString()]);
     expect(changes).toEqual([
       ['major_outage', '2024-02-16T07:40:00.000Z'],
       ['degraded_performance', '2024-02-16T11:00:00.000Z'],
@@ -122,14 +154,28 @@ describeEachDialect('store', (openStore) => {
     const { pageId } = await applySiteConfig(store, siteConfig(), clock);
     await importHistory(store, pageId, history(), clock);
     const version = await readPageVersion(store.db, pageId);
-    const count = async () => (await store.db.selectFrom('status_changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await store.db
+          .selectFrom('status_changes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const changesBefore = Number(await count());
 
     clock.advance(DAY);
-    expect(await importHistory(store, pageId, history(), clock)).toEqual({ created: 0, updated: 0, unchanged: 1, unknownComponents: [] });
+    expect(await importHistory(store, pageId, history(), clock)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+      unknownComponents: [],
+    });
     expect(await readPageVersion(store.db, pageId)).toBe(version);
 
-    expect(await importHistory(store, pageId, history('resolved', ' More.'), clock)).toMatchObject({ created: 0, updated: 1 });
+    expect(await importHistory(store, pageId, history('resolved', ' More.'), clock)).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
     expect(Number(await count())).toBe(changesBefore);
     const data = (await loadPageData(store, pageId, clock.now()))!;
     expect(data.incidents).toHaveLength(1);
@@ -139,7 +185,11 @@ describeEachDialect('store', (openStore) => {
   it('leaves components in the status of an unresolved imported incident', async () => {
     const store = await openStore();
     const clock = new ManualClock(Date.parse('2024-02-16T13:00:00+01:00'));
-    const { pageId } = await applySiteConfig(store, siteConfig(), new ManualClock(Date.parse('2024-02-01T00:00:00Z')));
+    const { pageId } = await applySiteConfig(
+      store,
+      siteConfig(),
+      new ManualClock(Date.parse('2024-02-01T00:00:00Z')),
+    );
     await importHistory(store, pageId, history('monitoring'), clock);
     const components = await listComponents(store.db, pageId);
     expect(components.find((c) => c.key === 'database')?.status).toBe('degraded_performance');
@@ -151,9 +201,22 @@ describeEachDialect('store', (openStore) => {
     const clock = new ManualClock(START);
     const { pageId } = await applySiteConfig(store, siteConfig(), clock);
     const doc = parseBeaconHistory({
-      incidents: [{ key: 'x', name: 'X', status: 'resolved', components: ['nope'], updates: [{ status: 'resolved', at: '2024-02-01T00:00:00Z', components: { ghost: 'major_outage' } }] }],
+      incidents: [
+        {
+          key: 'x',
+          name: 'X',
+          status: 'resolved',
+          components: ['nope'],
+          updates: [
+            { status: 'resolved', at: '2024-02-01T00:00:00Z', components: { ghost: 'major_outage' } },
+          ],
+        },
+      ],
     });
-    expect([...(await importHistory(store, pageId, doc, clock)).unknownComponents].sort()).toEqual(['ghost', 'nope']);
+    expect([...(await importHistory(store, pageId, doc, clock)).unknownComponents].sort()).toEqual([
+      'ghost',
+      'nope',
+    ]);
   });
 
   it('loads the status in force when the bar window opens', async () => {

@@ -20,11 +20,14 @@ export function registerCheckCommand(program: Command, env: NodeJS.ProcessEnv): 
     .option('--no-probe', 'only validate; do not contact any monitored service')
     .action(async (flags: { config?: string; probe: boolean }) => {
       const config = loadBeaconConfig(env, flags);
-      process.stdout.write(`${config.configFile} is valid: page "${config.site.page.name}" (${config.site.page.time_zone})\n\n`);
+      process.stdout.write(
+        `${config.configFile} is valid: page "${config.site.page.name}" (${config.site.page.time_zone})\n\n`,
+      );
       const rows: Row[] = [];
       const addComponent = (c: ComponentConfig, prefix: string) => {
         if ((c.monitors ?? []).length === 0) rows.push({ component: `${prefix}${c.name}`, monitor: null });
-        for (const m of c.monitors ?? []) rows.push({ component: `${prefix}${c.name}`, monitor: m as MonitorConfig });
+        for (const m of c.monitors ?? [])
+          rows.push({ component: `${prefix}${c.name}`, monitor: m });
       };
       for (const entry of config.site.components) {
         if (!isGroupConfig(entry)) addComponent(entry, '');
@@ -33,7 +36,9 @@ export function registerCheckCommand(program: Command, env: NodeJS.ProcessEnv): 
           for (const c of entry.components) addComponent(c, '  ');
         }
       }
-      const results = await Promise.all(rows.map((row) => (flags.probe ? probeOnce(row.monitor) : Promise.resolve(null))));
+      const results = await Promise.all(
+        rows.map((row) => (flags.probe ? probeOnce(row.monitor) : Promise.resolve(null))),
+      );
       const table = rows.map((row, i) => {
         const spec = row.monitor === null ? null : toMonitorSpec(row.monitor);
         const result = results[i] ?? null;
@@ -48,14 +53,17 @@ export function registerCheckCommand(program: Command, env: NodeJS.ProcessEnv): 
           result?.reason ?? '',
         ];
       });
-      process.stdout.write(formatTable(['component', 'type', 'target', 'enabled', 'result', 'latency', 'reason'], table));
+      process.stdout.write(
+        formatTable(['component', 'type', 'target', 'enabled', 'result', 'latency', 'reason'], table),
+      );
     });
 }
 
 async function probeOnce(monitor: MonitorConfig | null): Promise<CheckResult | null> {
   if (monitor === null) return null;
   const spec = toMonitorSpec(monitor);
-  if (spec.type === 'heartbeat') return { status: 'up', reason: `waits for pushes to /api/push/${spec.token}`, latencyMs: null };
+  if (spec.type === 'heartbeat')
+    return { status: 'up', reason: `waits for pushes to /api/push/${spec.token}`, latencyMs: null };
   const { timeoutMs } = monitorTiming(monitor);
   return runProbe(spec, { signal: new AbortController().signal, timeoutMs, now: () => Date.now() });
 }

@@ -21,9 +21,13 @@ export function registerImportCommand(program: Command, env: NodeJS.ProcessEnv):
       try {
         const pageId = await preparePage(store, config, systemClock, silentLogger());
         const result = await importHistory(store, pageId, document, systemClock);
-        process.stdout.write(`imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged\n`);
+        process.stdout.write(
+          `imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged\n`,
+        );
         if (result.unknownComponents.length > 0) {
-          process.stdout.write(`skipped unknown components (add them to ${config.configFile} and import again): ${result.unknownComponents.join(', ')}\n`);
+          process.stdout.write(
+            `skipped unknown components (add them to ${config.configFile} and import again): ${result.unknownComponents.join(', ')}\n`,
+          );
         }
       } finally {
         await store.close();

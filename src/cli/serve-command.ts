@@ -14,7 +14,8 @@ export function registerServeCommand(program: Command, env: NodeJS.ProcessEnv): 
     .action(async (flags: { config?: string; port?: string; host?: string; dataDir?: string }) => {
       const config = loadBeaconConfig(env, flags);
       const logger = createLogger(config.logLevel);
-      if (config.usingDemo) logger.info({ config: config.configFile }, 'no beacon.yaml here: serving the bundled demo');
+      if (config.usingDemo)
+        logger.info({ config: config.configFile }, 'no beacon.yaml here: serving the bundled demo');
       const server = await startServer(config, logger);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

@@ -41,7 +41,11 @@ const portSchema = z.coerce.number().int().min(0).max(65535);
 const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** The only reader of process.env: pass `env` in. */
-export function loadBeaconConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd = process.cwd()): BeaconConfig {
+export function loadBeaconConfig(
+  env: NodeJS.ProcessEnv,
+  flags: ConfigFlags = {},
+  cwd = process.cwd(),
+): BeaconConfig {
   const problems: ConfigProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ file: null, line: null, path, message });
 
@@ -57,19 +61,29 @@ export function loadBeaconConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}
 
   const portText = flags.port ?? nonEmpty(env.PORT) ?? 3000;
   const port = portSchema.safeParse(portText);
-  if (!port.success) problem(flags.port !== undefined ? '--port' : 'PORT', `must be a port number from 0 to 65535, got "${String(portText)}"`);
+  if (!port.success)
+    problem(
+      flags.port !== undefined ? '--port' : 'PORT',
+      `must be a port number from 0 to 65535, got "${String(portText)}"`,
+    );
   const logLevel = logLevelSchema.safeParse(nonEmpty(env.LOG_LEVEL) ?? 'info');
   if (!logLevel.success) problem('LOG_LEVEL', `must be one of ${logLevelSchema.options.join(', ')}`);
   const databaseUrl = nonEmpty(env.DATABASE_URL) ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problem('DATABASE_URL', 'must be a postgres:// or postgresql:// URL; unset it to use the embedded SQLite database');
+    problem(
+      'DATABASE_URL',
+      'must be a postgres:// or postgresql:// URL; unset it to use the embedded SQLite database',
+    );
   }
   const publicUrl = nonEmpty(env.BEACON_PUBLIC_URL) ?? null;
-  if (publicUrl !== null && !URL.canParse(publicUrl)) problem('BEACON_PUBLIC_URL', 'must be an absolute URL, e.g. https://status.example.com');
+  if (publicUrl !== null && !URL.canParse(publicUrl))
+    problem('BEACON_PUBLIC_URL', 'must be an absolute URL, e.g. https://status.example.com');
   const smtpUrl = nonEmpty(env.BEACON_SMTP_URL) ?? null;
-  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problem('BEACON_SMTP_URL', 'must look like smtp://user:password@host:587');
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl))
+    problem('BEACON_SMTP_URL', 'must look like smtp://user:password@host:587');
   const allowPrivate = (nonEmpty(env.BEACON_ALLOW_PRIVATE_WEBHOOKS) ?? 'false').trim().toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(allowPrivate)) problem('BEACON_ALLOW_PRIVATE_WEBHOOKS', 'must be true or false');
+  if (!['true', 'false', '1', '0'].includes(allowPrivate))
+    problem('BEACON_ALLOW_PRIVATE_WEBHOOKS', 'must be true or false');
 
   let site: SiteConfig | undefined;
   try {
@@ -78,7 +92,8 @@ export function loadBeaconConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}
     if (e instanceof ConfigError) problems.push(...e.problems);
     else throw e;
   }
-  if (problems.length > 0 || site === undefined || !port.success || !logLevel.success) throw new ConfigError(problems);
+  if (problems.length > 0 || site === undefined || !port.success || !logLevel.success)
+    throw new ConfigError(problems);
 
   const dataDir = flags.dataDir ?? nonEmpty(env.BEACON_DATA_DIR) ?? './data';
   return Object.freeze({
@@ -105,7 +120,8 @@ export function redactConfig(config: BeaconConfig): Record<string, unknown> {
   const { site: _site, ...rest } = config;
   return {
     ...rest,
-    databaseUrl: config.databaseUrl === null ? null : config.databaseUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'),
+    databaseUrl:
+      config.databaseUrl === null ? null : config.databaseUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'),
     secret: hidden(config.secret),
     smtpUrl: config.smtpUrl === null ? null : config.smtpUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'),
   };

@@ -37,7 +37,12 @@ imports: [history.yaml]
   time_zone: Mars/Olympus
 `);
     expect(problems).toEqual([
-      { file: '/etc/beacon.yaml', line: 3, path: 'page.time_zone', message: 'time_zone must be an IANA zone name, e.g. Europe/Amsterdam' },
+      {
+        file: '/etc/beacon.yaml',
+        line: 3,
+        path: 'page.time_zone',
+        message: 'time_zone must be an IANA zone name, e.g. Europe/Amsterdam',
+      },
     ]);
   });
 
@@ -95,6 +100,8 @@ components:
   });
 
   it('formats the error message with file:line for people', () => {
-    expect(() => parseSiteConfig('page: { name: "" }\n', 'beacon.yaml')).toThrow(/beacon\.yaml:1: page\.name: the page needs a name/);
+    expect(() => parseSiteConfig('page: { name: "" }\n', 'beacon.yaml')).toThrow(
+      /beacon\.yaml:1: page\.name: the page needs a name/,
+    );
   });
 });

@@ -21,7 +21,14 @@ export function loadSiteConfig(file: string): SiteConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError([{ file, line: null, path: '', message: `cannot read the file (${(e as Error).message}); check BEACON_CONFIG or --config` }]);
+    throw new ConfigError([
+      {
+        file,
+        line: null,
+        path: '',
+        message: `cannot read the file (${(e as Error).message}); check BEACON_CONFIG or --config`,
+      },
+    ]);
   }
   return parseSiteConfig(text, file);
 }
@@ -31,7 +38,12 @@ export function parseSiteConfig(text: string, file: string): SiteConfig {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigError(
-      doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, path: '', message: `YAML syntax: ${e.message.split('\n')[0] ?? ''}` })),
+      doc.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        path: '',
+        message: `YAML syntax: ${e.message.split('\n')[0] ?? ''}`,
+      })),
     );
   }
   const lineOf = (path: readonly PathKey[]): number | null => lineOfPath(doc, lineCounter, path);
@@ -64,13 +76,22 @@ export function parseSiteConfig(text: string, file: string): SiteConfig {
 }
 
 /** Keys must be unique on the page and every depends_on must name one. */
-function checkKeys(entries: readonly ComponentEntryConfig[], file: string, lineOf: (p: PathKey[]) => number | null): ConfigProblem[] {
+function checkKeys(
+  entries: readonly ComponentEntryConfig[],
+  file: string,
+  lineOf: (p: PathKey[]) => number | null,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const seen = new Map<string, string>();
   const claim = (key: string, path: PathKey[]) => {
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ file, line: lineOf(path), path: formatPath(path), message: `the key "${key}" is already used at ${first}; give this one its own "key:"` });
+      problems.push({
+        file,
+        line: lineOf(path),
+        path: formatPath(path),
+        message: `the key "${key}" is already used at ${first}; give this one its own "key:"`,
+      });
     } else seen.set(key, formatPath(path));
   };
   entries.forEach((entry, i) => {
@@ -80,12 +101,19 @@ function checkKeys(entries: readonly ComponentEntryConfig[], file: string, lineO
     } else claim(entry.key ?? slugify(entry.name), ['components', i]);
   });
   entries.forEach((entry, i) => {
-    const leaves = isGroupConfig(entry) ? entry.components.map((c, j) => [c, ['components', i, 'components', j]] as const) : [[entry, ['components', i]] as const];
+    const leaves = isGroupConfig(entry)
+      ? entry.components.map((c, j) => [c, ['components', i, 'components', j]] as const)
+      : [[entry, ['components', i]] as const];
     for (const [component, path] of leaves) {
       (component.depends_on ?? []).forEach((dep, k) => {
         if (!seen.has(dep)) {
           const at = [...path, 'depends_on', k];
-          problems.push({ file, line: lineOf(at), path: formatPath(at), message: `depends_on names "${dep}", but no component has that key; known keys: ${[...seen.keys()].join(', ')}` });
+          problems.push({
+            file,
+            line: lineOf(at),
+            path: formatPath(at),
+            message: `depends_on names "${dep}", but no component has that key; known keys: ${[...seen.keys()].join(', ')}`,
+          });
         }
       });
     }
@@ -96,7 +124,8 @@ function checkKeys(entries: readonly ComponentEntryConfig[], file: string, lineO
 function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly PathKey[]): number | null {
   // Walk as deep as the path exists: a missing key is reported at its parent's line.
   let node: unknown = doc.contents;
-  let range: [number, number, number] | undefined = (node as { range?: [number, number, number] } | null)?.range;
+  let range: [number, number, number] | undefined = (node as { range?: [number, number, number] } | null)
+    ?.range;
   for (const key of path) {
     let next: unknown;
     if (isMap(node)) {

@@ -26,7 +26,9 @@ export const componentConfigSchema = z
     depends_on: z.array(keySchema).optional(),
     monitors: z.array(monitorConfigSchema).optional(),
     /** What the monitors do when this component fails: nothing, a draft to publish, or a published incident. */
-    auto_incident: z.enum(['off', 'draft', 'publish'], { error: 'auto_incident must be off, draft or publish' }).optional(),
+    auto_incident: z
+      .enum(['off', 'draft', 'publish'], { error: 'auto_incident must be off, draft or publish' })
+      .optional(),
     /** Resolve the automatic incident once every component in it is operational again. */
     auto_resolve: z.boolean().optional(),
   })
@@ -51,7 +53,10 @@ export const siteConfigSchema = z
         url: z.url({ error: 'url must be an absolute URL, e.g. https://status.example.com' }).optional(),
         time_zone: z
           .string()
-          .refine((zone) => Info.isValidIANAZone(zone), 'time_zone must be an IANA zone name, e.g. Europe/Amsterdam')
+          .refine(
+            (zone) => Info.isValidIANAZone(zone),
+            'time_zone must be an IANA zone name, e.g. Europe/Amsterdam',
+          )
           .default('Etc/UTC'),
         locale: z.string().default('en'),
       })
@@ -71,7 +76,9 @@ export const siteConfigSchema = z
           .default({ major_outage: 1, partial_outage: 0.3, degraded_performance: 0, under_maintenance: 0 }),
       })
       .strict()
-      .default({ weights: { major_outage: 1, partial_outage: 0.3, degraded_performance: 0, under_maintenance: 0 } }),
+      .default({
+        weights: { major_outage: 1, partial_outage: 0.3, degraded_performance: 0, under_maintenance: 0 },
+      }),
     /** Operator channels: Slack, Discord, Teams, Telegram, ntfy, webhook, email. */
     alerts: z.array(alertConfigSchema).default([]),
   })

@@ -4,7 +4,11 @@ import { allowedStatuses, isAllowedStatus, isClosedStatus, lifecycleTimes } from
 describe('incident lifecycle', () => {
   it('treats resolved, postmortem and completed as closed', () => {
     expect(['resolved', 'postmortem', 'completed'].every((s) => isClosedStatus(s as 'resolved'))).toBe(true);
-    expect(['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'].some((s) => isClosedStatus(s as 'resolved'))).toBe(false);
+    expect(
+      ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'].some((s) =>
+        isClosedStatus(s as 'resolved'),
+      ),
+    ).toBe(false);
   });
 
   it('lets incidents and maintenances use only their own statuses', () => {

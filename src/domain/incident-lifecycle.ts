@@ -33,7 +33,12 @@ export function lifecycleTimes(
 ): { monitoringAt: number | null; resolvedAt: number | null } {
   const closed = isClosedStatus(status);
   return {
-    monitoringAt: status === 'monitoring' || status === 'verifying' ? (incident.monitoringAt ?? at) : closed ? incident.monitoringAt : null,
+    monitoringAt:
+      status === 'monitoring' || status === 'verifying'
+        ? (incident.monitoringAt ?? at)
+        : closed
+          ? incident.monitoringAt
+          : null,
     resolvedAt: closed ? (incident.resolvedAt ?? at) : null,
   };
 }

@@ -1,6 +1,12 @@
 import type { ComponentStatus } from './component-status.js';
 
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'] as const;
+export const INCIDENT_STATUSES = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem',
+] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;

@@ -72,7 +72,8 @@ export interface UpstreamSpec {
   readonly component: string | null;
 }
 
-export type MonitorSpec = HttpSpec | TcpSpec | DnsSpec | TlsSpec | HeartbeatSpec | PostgresSpec | UpstreamSpec;
+export type MonitorSpec =
+  HttpSpec | TcpSpec | DnsSpec | TlsSpec | HeartbeatSpec | PostgresSpec | UpstreamSpec;
 
 /** A configured check of one component. */
 export interface Monitor {

@@ -12,7 +12,14 @@ describe('formatTimestamp', () => {
   });
 
   it('agrees with luxon across daylight-saving changes, half-hour and quarter-hour zones', () => {
-    const zones = ['Europe/Amsterdam', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham'];
+    const zones = [
+      'Europe/Amsterdam',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/St_Johns',
+      'Pacific/Chatham',
+    ];
     const start = Date.UTC(2024, 0, 1);
     for (const zone of zones) {
       for (let t = start; t < start + 366 * 86_400_000; t += 7 * 60_000 * 61) {

@@ -10,7 +10,8 @@ export function formatTimestamp(epochMs: number, timeZone: string): string {
   const utc = UTC_ZONES.has(timeZone);
   const offset = utc ? 0 : offsetMinutes(epochMs, timeZone);
   const local = new Date(epochMs + offset * 60_000);
-  if (Number.isNaN(local.getTime())) throw new RangeError(`cannot format ${epochMs} in time zone ${timeZone}`);
+  if (Number.isNaN(local.getTime()))
+    throw new RangeError(`cannot format ${epochMs} in time zone ${timeZone}`);
   const stamp = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}`;
   if (utc) return `${stamp}Z`;
   const sign = offset < 0 ? '-' : '+';

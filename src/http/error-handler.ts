@@ -14,11 +14,17 @@ const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
   UNAVAILABLE: 503,
 };
 
-const TITLES: Readonly<Record<number, string>> = { 400: 'Bad request', 404: 'Page not found', 503: 'Temporarily unavailable' };
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  404: 'Page not found',
+  503: 'Temporarily unavailable',
+};
 
 // Statuspage's Manage API answers validation errors with 422; the public API keeps 400.
 function isManageApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1?') || request.url === '/api/v1';
+  return (
+    request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1?') || request.url === '/api/v1'
+  );
 }
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -42,11 +48,25 @@ export function registerErrorHandlers(app: FastifyInstance, currentData: () => P
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (wantsJson(request)) return reply.code(404).header('access-control-allow-origin', '*').send({ error: `no such resource: ${request.method} ${request.url.split('?')[0] ?? ''}` });
-    return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderNotFoundPage(currentData(), {}));
+    if (wantsJson(request))
+      return reply
+        .code(404)
+        .header('access-control-allow-origin', '*')
+        .send({ error: `no such resource: ${request.method} ${request.url.split('?')[0] ?? ''}` });
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderNotFoundPage(currentData(), {}));
   });
 
-  function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, fields: readonly { field: string; message: string }[]) {
+  function sendError(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: string,
+    fields: readonly { field: string; message: string }[],
+  ) {
     reply.code(status).header('cache-control', 'no-store');
     if (status === 503) reply.header('retry-after', '5');
     if (wantsJson(request)) {

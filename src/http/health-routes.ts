@@ -9,6 +9,10 @@ export function registerHealthRoutes(app: FastifyInstance, snapshots: PublicSnap
     const database = snapshots.databaseHealthy ? 'up' : 'down';
     reply.header('cache-control', 'no-store');
     if (snapshot === undefined) return reply.code(503).send({ status: 'starting', database });
-    return reply.send({ status: database === 'up' ? 'ok' : 'degraded', database, snapshot_version: snapshot.version });
+    return reply.send({
+      status: database === 'up' ? 'ok' : 'degraded',
+      database,
+      snapshot_version: snapshot.version,
+    });
   });
 }

@@ -68,37 +68,57 @@ export function publicDocuments(options: PublicDocumentOptions) {
   const ctx = (now: number) => ({ now, uptimeWeights: options.uptimeWeights });
   const { baseUrl } = options;
   return {
-    home: (): PublicDocument => ({ key: 'home', render: (data, now) => html(renderHomePage(data, ctx(now))) }),
+    home: (): PublicDocument => ({
+      key: 'home',
+      render: (data, now) => html(renderHomePage(data, ctx(now))),
+    }),
     history: (query: HistoryQuery): PublicDocument => ({
       key: query.kind === 'page' ? `history:page:${query.page}` : `history:from:${query.month}`,
       render: (data, now) => html(renderHistoryPage(data, query, ctx(now))),
     }),
     incident: (id: string): PublicDocument => ({
       key: `incident:${id}`,
-      render: (data, now) => html(found(renderIncidentPage(data, id, ctx(now)), `there is no incident with id "${id}"`)),
+      render: (data, now) =>
+        html(found(renderIncidentPage(data, id, ctx(now)), `there is no incident with id "${id}"`)),
     }),
     component: (id: string): PublicDocument => ({
       key: `component:${id}`,
-      render: (data, now) => html(found(renderComponentPage(data, id, ctx(now)), `there is no component with id "${id}"`)),
+      render: (data, now) =>
+        html(found(renderComponentPage(data, id, ctx(now)), `there is no component with id "${id}"`)),
     }),
-    v2: (path: V2Document): PublicDocument => ({ key: `v2:${path}`, render: (data) => json(V2_BUILDERS[path](data)) }),
+    v2: (path: V2Document): PublicDocument => ({
+      key: `v2:${path}`,
+      render: (data) => json(V2_BUILDERS[path](data)),
+    }),
     v2Paged: (path: PagedV2Document, paging: V2Paging): PublicDocument => ({
       key: `v2:${path}:${paging.page}:${paging.perPage}`,
       render: (data) => json(PAGED_V2_BUILDERS[path](data, paging)),
     }),
     atom: (): PublicDocument => ({
       key: 'atom',
-      render: (data, now) => ({ contentType: 'application/atom+xml; charset=utf-8', body: buildAtomFeed(data, { baseUrl, now }) }),
+      render: (data, now) => ({
+        contentType: 'application/atom+xml; charset=utf-8',
+        body: buildAtomFeed(data, { baseUrl, now }),
+      }),
     }),
     rss: (): PublicDocument => ({
       key: 'rss',
-      render: (data, now) => ({ contentType: 'application/rss+xml; charset=utf-8', body: buildRssFeed(data, { baseUrl, now }) }),
+      render: (data, now) => ({
+        contentType: 'application/rss+xml; charset=utf-8',
+        body: buildRssFeed(data, { baseUrl, now }),
+      }),
     }),
-    pageBadge: (): PublicDocument => ({ key: 'badge', render: (data) => ({ contentType: SVG, body: buildPageBadge(data) }) }),
+    pageBadge: (): PublicDocument => ({
+      key: 'badge',
+      render: (data) => ({ contentType: SVG, body: buildPageBadge(data) }),
+    }),
     componentBadge: (id: string): PublicDocument => ({
       key: `badge:${id}`,
       render: (data) => {
-        const component = found(data.components.find((c) => c.id === id) ?? null, `there is no component with id "${id}"`);
+        const component = found(
+          data.components.find((c) => c.id === id) ?? null,
+          `there is no component with id "${id}"`,
+        );
         return { contentType: SVG, body: buildComponentBadge(component.name, statusOf(data, component.id)) };
       },
     }),
@@ -110,7 +130,12 @@ export type PublicDocuments = ReturnType<typeof publicDocuments>;
 /** Renders the documents nearly every visitor asks for right after a rebuild. */
 export function warmPublicDocuments(snapshot: PageSnapshot, options: PublicDocumentOptions): void {
   const docs = publicDocuments(options);
-  for (const doc of [docs.home(), docs.v2('summary.json'), docs.v2('status.json'), docs.v2('components.json')]) {
+  for (const doc of [
+    docs.home(),
+    docs.v2('summary.json'),
+    docs.v2('status.json'),
+    docs.v2('components.json'),
+  ]) {
     snapshot.document(doc.key, doc.render);
   }
 }

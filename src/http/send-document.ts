@@ -31,7 +31,12 @@ function acceptsGzip(request: FastifyRequest): boolean {
 }
 
 /** Sends snapshot bytes (gzipped when the client accepts it), or 304 when the client already has them. */
-export function sendDocument(request: FastifyRequest, reply: FastifyReply, doc: RenderedDocument, cache: CachePolicy): FastifyReply {
+export function sendDocument(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  doc: RenderedDocument,
+  cache: CachePolicy,
+): FastifyReply {
   const gzip = doc.body.length >= MIN_GZIP_BYTES && acceptsGzip(request);
   // Each encoding is its own representation, so it gets its own validator.
   const etag = gzip ? `${doc.etag.slice(0, -1)}-gz"` : doc.etag;
@@ -41,7 +46,10 @@ export function sendDocument(request: FastifyRequest, reply: FastifyReply, doc: 
     return reply.code(304).send();
   }
   if (gzip) reply.header('content-encoding', 'gzip');
-  return reply.code(doc.status).type(doc.contentType).send(gzip ? gzipOf(doc) : doc.body);
+  return reply
+    .code(doc.status)
+    .type(doc.contentType)
+    .send(gzip ? gzipOf(doc) : doc.body);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

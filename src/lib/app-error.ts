@@ -19,7 +19,11 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields: readonly FieldProblem[];
 
-  constructor(code: AppErrorCode, message: string, options: { cause?: unknown; fields?: FieldProblem[] } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { cause?: unknown; fields?: FieldProblem[] } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -4,7 +4,11 @@ import { EventEmitter } from 'node:events';
 export interface BeaconEvents {
   'page:changed': { readonly pageId: string };
   'incident:opened': { readonly pageId: string; readonly incidentId: string };
-  'incident:updated': { readonly pageId: string; readonly incidentId: string; readonly updateId: string | null };
+  'incident:updated': {
+    readonly pageId: string;
+    readonly incidentId: string;
+    readonly updateId: string | null;
+  };
   'component:status': { readonly pageId: string; readonly componentId: string; readonly status: string };
 }
 

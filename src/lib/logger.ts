@@ -6,7 +6,10 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['*.password', '*.secret', '*.token', 'config.secret', 'config.databaseUrl', 'config.smtpUrl'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.password', '*.secret', '*.token', 'config.secret', 'config.databaseUrl', 'config.smtpUrl'],
+      censor: '[redacted]',
+    },
   });
 }
 

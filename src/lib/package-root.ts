@@ -10,12 +10,16 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'beacon') {
+    if (
+      existsSync(candidate) &&
+      (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'beacon'
+    ) {
       cached = dir;
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the beacon package root above ' + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error('cannot find the beacon package root above ' + fileURLToPath(import.meta.url));
     dir = parent;
   }
 }

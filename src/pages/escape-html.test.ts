@@ -3,7 +3,9 @@ import { escapeHtml } from './escape-html.js';
 
 describe('escapeHtml', () => {
   it('escapes every character that could end text or an attribute', () => {
-    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
+    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;',
+    );
   });
 
   it('leaves plain text alone', () => {

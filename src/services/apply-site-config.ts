@@ -29,7 +29,15 @@ interface DesiredComponent {
 }
 
 const COMPARED: readonly (keyof ComponentsTable)[] = [
-  'group_id', 'is_group', 'name', 'description', 'position', 'showcase', 'only_show_if_degraded', 'start_date', 'deleted_at',
+  'group_id',
+  'is_group',
+  'name',
+  'description',
+  'position',
+  'showcase',
+  'only_show_if_degraded',
+  'start_date',
+  'deleted_at',
 ];
 
 /**
@@ -37,17 +45,31 @@ const COMPARED: readonly (keyof ComponentsTable)[] = [
  * same config twice changes nothing; components dropped from the config are hidden, never deleted, so
  * their history survives and comes back if they return.
  */
-export async function applySiteConfig(store: Store, site: SiteConfig, clock: Clock): Promise<ApplyConfigResult> {
+export async function applySiteConfig(
+  store: Store,
+  site: SiteConfig,
+  clock: Clock,
+): Promise<ApplyConfigResult> {
   const now = clock.now();
   return store.transaction(async (tx) => {
     let page = await findFirstPage(tx);
-    const wanted = { name: site.page.name, url: site.page.url ?? null, timeZone: site.page.time_zone, locale: site.page.locale };
+    const wanted = {
+      name: site.page.name,
+      url: site.page.url ?? null,
+      timeZone: site.page.time_zone,
+      locale: site.page.locale,
+    };
     let pageChanged = false;
     if (page === undefined) {
       page = { id: newId(), ...wanted, createdAt: now, updatedAt: now };
       await insertPage(tx, page);
       pageChanged = true;
-    } else if (page.name !== wanted.name || page.url !== wanted.url || page.timeZone !== wanted.timeZone || page.locale !== wanted.locale) {
+    } else if (
+      page.name !== wanted.name ||
+      page.url !== wanted.url ||
+      page.timeZone !== wanted.timeZone ||
+      page.locale !== wanted.locale
+    ) {
       page = { ...page, ...wanted, updatedAt: now };
       await updatePage(tx, page);
       pageChanged = true;
@@ -82,7 +104,12 @@ export async function applySiteConfig(store: Store, site: SiteConfig, clock: Clo
       idByKey.set(desired.key, next.id);
       if (row === undefined) {
         await tx.insertInto('components').values(next).execute();
-        await insertStatusChange(tx, { componentId: next.id, status: 'operational', source: 'manual', at: now });
+        await insertStatusChange(tx, {
+          componentId: next.id,
+          status: 'operational',
+          source: 'manual',
+          at: now,
+        });
         created.push(desired.key);
       } else if (COMPARED.some((column) => row[column] !== next[column])) {
         await updateComponentRow(tx, next);

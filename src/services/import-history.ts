@@ -5,9 +5,18 @@ import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { appendAudit } from '../store/audit-log.js';
 import { listComponents, setComponentStatus } from '../store/components.js';
-import { findIncident, findIncidentIdBySourceRef, insertIncident, replaceIncident } from '../store/incidents.js';
+import {
+  findIncident,
+  findIncidentIdBySourceRef,
+  insertIncident,
+  replaceIncident,
+} from '../store/incidents.js';
 import { bumpPageVersion } from '../store/pages.js';
-import { deleteIncidentStatusChanges, insertStatusChange, latestStatusChange } from '../store/status-changes.js';
+import {
+  deleteIncidentStatusChanges,
+  insertStatusChange,
+  latestStatusChange,
+} from '../store/status-changes.js';
 import type { Db, Store } from '../store/store.js';
 import type { Component } from '../domain/component.js';
 import type { ImportDocument, ImportIncident } from './import/import-document.js';
@@ -26,7 +35,12 @@ const CLOSED = new Set(['resolved', 'postmortem', 'completed']);
  * Loads incident history into a page. Idempotent: an incident is matched by its `ref`, rewritten only
  * when its content differs, and its component status history is rebuilt from its updates.
  */
-export async function importHistory(store: Store, pageId: string, doc: ImportDocument, clock: Clock): Promise<ImportResult> {
+export async function importHistory(
+  store: Store,
+  pageId: string,
+  doc: ImportDocument,
+  clock: Clock,
+): Promise<ImportResult> {
   return store.transaction(async (tx) => {
     const components = await listComponents(tx, pageId);
     const resolve = componentResolver(components);
@@ -53,7 +67,11 @@ export async function importHistory(store: Store, pageId: string, doc: ImportDoc
         updated += 1;
       }
       for (const change of changes) {
-        await insertStatusChange(tx, { componentId: change.componentId, status: change.status, source: 'manual', at: change.at }, incident.id);
+        await insertStatusChange(
+          tx,
+          { componentId: change.componentId, status: change.status, source: 'manual', at: change.at },
+          incident.id,
+        );
         touched.add(change.componentId);
       }
     }
@@ -157,7 +175,13 @@ function buildIncident(
     backfilled: true,
     shortlink: null,
     postmortem:
-      source.postmortem === null ? null : { body: source.postmortem.body, publishedAt: source.postmortem.publishedAt, updatedAt: postmortemAt ?? updatedAt },
+      source.postmortem === null
+        ? null
+        : {
+            body: source.postmortem.body,
+            publishedAt: source.postmortem.publishedAt,
+            updatedAt: postmortemAt ?? updatedAt,
+          },
     componentIds,
     updates: updatesOldestFirst.reverse(),
   };
@@ -165,7 +189,8 @@ function buildIncident(
 }
 
 function sameIncident(a: Incident, b: Incident): boolean {
-  const normalize = (i: Incident) => JSON.stringify({ ...i, updates: [...i.updates].sort((x, y) => x.id.localeCompare(y.id)) });
+  const normalize = (i: Incident) =>
+    JSON.stringify({ ...i, updates: [...i.updates].sort((x, y) => x.id.localeCompare(y.id)) });
   return normalize(a) === normalize(b);
 }
 
@@ -184,7 +209,11 @@ function componentResolver(components: readonly Component[]): (ref: string) => C
 async function syncCurrentStatuses(db: Db, componentIds: Iterable<string>, now: number): Promise<void> {
   for (const componentId of componentIds) {
     const latest = await latestStatusChange(db, componentId);
-    const row = await db.selectFrom('components').select('status').where('id', '=', componentId).executeTakeFirst();
+    const row = await db
+      .selectFrom('components')
+      .select('status')
+      .where('id', '=', componentId)
+      .executeTakeFirst();
     if (latest !== undefined && row !== undefined && row.status !== latest.status) {
       await setComponentStatus(db, componentId, latest.status, now);
     }

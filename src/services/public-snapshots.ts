@@ -80,10 +80,12 @@ export class PublicSnapshots {
       const version = await readPageVersion(store.db, pageId);
       this.#databaseHealthy = true;
       const snapshot = this.#current;
-      const stale = snapshot === undefined || clock.now() - snapshot.builtAt >= (this.#options.maxAgeMs ?? MINUTE);
+      const stale =
+        snapshot === undefined || clock.now() - snapshot.builtAt >= (this.#options.maxAgeMs ?? MINUTE);
       if (stale || version !== snapshot.version) await this.refresh();
     } catch (e) {
-      if (this.#databaseHealthy) logger.warn({ err: toError(e) }, 'database unreachable; serving the last snapshot');
+      if (this.#databaseHealthy)
+        logger.warn({ err: toError(e) }, 'database unreachable; serving the last snapshot');
       this.#databaseHealthy = false;
     }
   }

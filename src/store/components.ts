@@ -4,7 +4,8 @@ import type { Db } from './store.js';
 import type { ComponentsTable } from './schema.js';
 
 export function toComponent(row: ComponentsTable): Component {
-  if (!isComponentStatus(row.status)) throw new Error(`component ${row.id} has an unknown status ${row.status}`);
+  if (!isComponentStatus(row.status))
+    throw new Error(`component ${row.id} has an unknown status ${row.status}`);
   return {
     id: row.id,
     pageId: row.page_id,
@@ -23,7 +24,11 @@ export function toComponent(row: ComponentsTable): Component {
   };
 }
 
-export function toComponentRow(component: Component, managedBy: 'config' | 'api', deletedAt: number | null = null): ComponentsTable {
+export function toComponentRow(
+  component: Component,
+  managedBy: 'config' | 'api',
+  deletedAt: number | null = null,
+): ComponentsTable {
   return {
     id: component.id,
     page_id: component.pageId,
@@ -84,7 +89,11 @@ export async function listComponentRowsByKey(db: Db, pageId: string): Promise<Ma
   return new Map(rows.map((row) => [row.key, row]));
 }
 
-export async function insertComponent(db: Db, component: Component, managedBy: 'config' | 'api'): Promise<void> {
+export async function insertComponent(
+  db: Db,
+  component: Component,
+  managedBy: 'config' | 'api',
+): Promise<void> {
   await db.insertInto('components').values(toComponentRow(component, managedBy)).execute();
 }
 
@@ -93,6 +102,11 @@ export async function updateComponentRow(db: Db, row: ComponentsTable): Promise<
   await db.updateTable('components').set(rest).where('id', '=', id).execute();
 }
 
-export async function setComponentStatus(db: Db, componentId: string, status: ComponentStatus, at: number): Promise<void> {
+export async function setComponentStatus(
+  db: Db,
+  componentId: string,
+  status: ComponentStatus,
+  at: number,
+): Promise<void> {
   await db.updateTable('components').set({ status, updated_at: at }).where('id', '=', componentId).execute();
 }

@@ -7,13 +7,14 @@ import { incidentRowFields, parseAffectedComponents } from './incident-rows.js';
  * All incidents and maintenances of a page with their updates (newest first) and component ids;
  * `publicOnly` leaves out drafts (automatic incidents an operator has not published).
  */
-export async function listIncidents(db: Db, pageId: string, options: { readonly publicOnly?: boolean } = {}): Promise<Incident[]> {
+export async function listIncidents(
+  db: Db,
+  pageId: string,
+  options: { readonly publicOnly?: boolean } = {},
+): Promise<Incident[]> {
   let query = db.selectFrom('incidents').selectAll().where('page_id', '=', pageId);
   if (options.publicOnly === true) query = query.where('draft', '=', 0);
-  const rows = await query
-    .orderBy('started_at', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await query.orderBy('started_at', 'desc').orderBy('created_at', 'desc').execute();
   if (rows.length === 0) return [];
   const updates = await db
     .selectFrom('incident_updates')
@@ -52,7 +53,11 @@ export async function findIncident(db: Db, incidentId: string): Promise<Incident
   return assembleIncidents([row], updates, links)[0];
 }
 
-export async function findIncidentIdBySourceRef(db: Db, pageId: string, sourceRef: string): Promise<string | undefined> {
+export async function findIncidentIdBySourceRef(
+  db: Db,
+  pageId: string,
+  sourceRef: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('incidents')
     .select('id')
@@ -104,11 +109,18 @@ export async function insertIncident(
   db: Db,
   incident: Incident,
   sourceRef: string | null,
-  auto: { readonly draft: boolean; readonly causeComponentId: string | null } = { draft: false, causeComponentId: null },
+  auto: { readonly draft: boolean; readonly causeComponentId: string | null } = {
+    draft: false,
+    causeComponentId: null,
+  },
 ): Promise<void> {
   await db
     .insertInto('incidents')
-    .values({ ...toIncidentRow(incident, sourceRef), draft: auto.draft ? 1 : 0, auto_cause_component_id: auto.causeComponentId })
+    .values({
+      ...toIncidentRow(incident, sourceRef),
+      draft: auto.draft ? 1 : 0,
+      auto_cause_component_id: auto.causeComponentId,
+    })
     .execute();
   await replaceIncidentChildren(db, incident);
 }
@@ -132,7 +144,13 @@ async function replaceIncidentChildren(db: Db, incident: Incident): Promise<void
   if (incident.componentIds.length > 0) {
     await db
       .insertInto('incident_components')
-      .values(incident.componentIds.map((componentId, position) => ({ incident_id: incident.id, component_id: componentId, position })))
+      .values(
+        incident.componentIds.map((componentId, position) => ({
+          incident_id: incident.id,
+          component_id: componentId,
+          position,
+        })),
+      )
       .execute();
   }
 }
@@ -184,6 +202,11 @@ export function toIncidentUpdateRow(update: IncidentUpdate): IncidentUpdatesTabl
 function serializeAffectedComponents(list: readonly AffectedComponent[] | null): string | null {
   if (list === null) return null;
   return JSON.stringify(
-    list.map((a) => ({ component_id: a.componentId, name: a.name, old_status: a.oldStatus, new_status: a.newStatus })),
+    list.map((a) => ({
+      component_id: a.componentId,
+      name: a.name,
+      old_status: a.oldStatus,
+      new_status: a.newStatus,
+    })),
   );
 }

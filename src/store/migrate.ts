@@ -21,16 +21,29 @@ class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
 
   getMigrations(): Promise<Record<string, Migration>> {
-    const entries = Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, this.dialect) }]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const entries = Object.entries(MIGRATIONS).map(([name, m]) => [
+      name,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      { up: (db: Kysely<any>) => m.up(db, this.dialect) },
+    ]);
     return Promise.resolve(Object.fromEntries(entries) as Record<string, Migration>);
   }
 }
 
 /** Brings the schema to the newest version; safe to run on every start and from `beacon migrate`. */
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<string[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  dialect: DialectName,
+  schema?: string,
+): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(dialect),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+  if (error !== undefined) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

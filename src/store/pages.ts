@@ -16,7 +16,13 @@ export function toPage(row: PagesTable): Page {
 
 /** Beacon serves one page per installation today; the schema already allows more. */
 export async function findFirstPage(db: Db): Promise<Page | undefined> {
-  const row = await db.selectFrom('pages').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('pages')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   return row === undefined ? undefined : toPage(row);
 }
 
@@ -44,7 +50,13 @@ export async function insertPage(db: Db, page: Page): Promise<void> {
 export async function updatePage(db: Db, page: Page): Promise<void> {
   await db
     .updateTable('pages')
-    .set({ name: page.name, url: page.url, time_zone: page.timeZone, locale: page.locale, updated_at: page.updatedAt })
+    .set({
+      name: page.name,
+      url: page.url,
+      time_zone: page.timeZone,
+      locale: page.locale,
+      updated_at: page.updatedAt,
+    })
     .where('id', '=', page.id)
     .execute();
 }

@@ -12,14 +12,26 @@ interface StatusChangeRow {
 
 function toStatusChange(row: StatusChangeRow): StatusChange {
   if (!isComponentStatus(row.status)) throw new Error(`status change has an unknown status ${row.status}`);
-  const source = (STATUS_SOURCES as readonly string[]).includes(row.source) ? (row.source as StatusSource) : 'manual';
+  const source = (STATUS_SOURCES as readonly string[]).includes(row.source)
+    ? (row.source as StatusSource)
+    : 'manual';
   return { componentId: row.component_id, status: row.status, source, at: Number(row.at) };
 }
 
-export async function insertStatusChange(db: Db, change: StatusChange, incidentId: string | null = null): Promise<void> {
+export async function insertStatusChange(
+  db: Db,
+  change: StatusChange,
+  incidentId: string | null = null,
+): Promise<void> {
   await db
     .insertInto('status_changes')
-    .values({ component_id: change.componentId, status: change.status, source: change.source, at: change.at, incident_id: incidentId })
+    .values({
+      component_id: change.componentId,
+      status: change.status,
+      source: change.source,
+      at: change.at,
+      incident_id: incidentId,
+    })
     .execute();
 }
 
@@ -31,11 +43,20 @@ export async function deleteIncidentStatusChanges(db: Db, incidentId: string): P
  * A page's status history from `fromMs` on, plus, for each component, the last change before it (the
  * status the window opens with). Sorted by time.
  */
-export async function listStatusChangesSince(db: Db, pageId: string, fromMs: number): Promise<StatusChange[]> {
+export async function listStatusChangesSince(
+  db: Db,
+  pageId: string,
+  fromMs: number,
+): Promise<StatusChange[]> {
   const inWindow = await db
     .selectFrom('status_changes')
     .innerJoin('components', 'components.id', 'status_changes.component_id')
-    .select(['status_changes.component_id', 'status_changes.status', 'status_changes.source', 'status_changes.at'])
+    .select([
+      'status_changes.component_id',
+      'status_changes.status',
+      'status_changes.source',
+      'status_changes.at',
+    ])
     .where('components.page_id', '=', pageId)
     .where('status_changes.at', '>=', fromMs)
     .execute();
@@ -46,13 +67,16 @@ export async function listStatusChangesSince(db: Db, pageId: string, fromMs: num
       from status_changes sc join components c on c.id = sc.component_id
       where c.page_id = ${pageId} and sc.at < ${fromMs}
     ) latest where rn = 1`.execute(db);
-  return [...before.rows, ...inWindow]
-    .map(toStatusChange)
-    .sort((a, b) => a.at - b.at);
+  return [...before.rows, ...inWindow].map(toStatusChange).sort((a, b) => a.at - b.at);
 }
 
 /** One component's changes between two times, with the change in force at `fromMs`. */
-export async function listComponentStatusChanges(db: Db, componentId: string, fromMs: number, toMs: number): Promise<StatusChange[]> {
+export async function listComponentStatusChanges(
+  db: Db,
+  componentId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<StatusChange[]> {
   const opening = await db
     .selectFrom('status_changes')
     .select(['component_id', 'status', 'source', 'at'])

@@ -10,7 +10,12 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 export type StoreOptions =
   | { readonly dialect: 'sqlite'; readonly file: string }
-  | { readonly dialect: 'postgres'; readonly connectionString: string; readonly schema?: string; readonly maxConnections?: number };
+  | {
+      readonly dialect: 'postgres';
+      readonly connectionString: string;
+      readonly schema?: string;
+      readonly maxConnections?: number;
+    };
 
 /** The database behind Beacon: Kysely over SQLite (default) or PostgreSQL (DATABASE_URL). */
 export class Store {
@@ -34,7 +39,11 @@ export class Store {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
     });
-    return new Store(new Kysely<Database>({ dialect: createPostgresDialect(pool) }), 'postgres', options.schema);
+    return new Store(
+      new Kysely<Database>({ dialect: createPostgresDialect(pool) }),
+      'postgres',
+      options.schema,
+    );
   }
 
   static sqliteFileIn(dataDir: string): string {

@@ -28,7 +28,10 @@ describe.skipIf(!chromiumAvailable)('the demo page in Chromium', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  for (const [label, width] of [['desktop', 1280], ['phone', 390]] as const) {
+  for (const [label, width] of [
+    ['desktop', 1280],
+    ['phone', 390],
+  ] as const) {
     it(`shows the banner, the groups, every component and the history at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 }, javaScriptEnabled: false });
       const response = await page.goto(server.url);
@@ -38,20 +41,48 @@ describe.skipIf(!chromiumAvailable)('the demo page in Chromium', () => {
       await expect(main.getByRole('status').first().innerText()).resolves.toMatch(/All systems operational/i);
       const text = await main.innerText();
       for (const name of ['Platform', 'Channels', 'Apps']) expect(text).toContain(name);
-      const components = ['Chatbot engine', 'Database', 'App Engine', 'Compute Engine', 'Website Widget', 'Facebook Messenger', 'WhatsApp', 'Instagram', 'Stripe API', 'API', 'iOS app', 'Mac App', 'Windows app'];
+      const components = [
+        'Chatbot engine',
+        'Database',
+        'App Engine',
+        'Compute Engine',
+        'Website Widget',
+        'Facebook Messenger',
+        'WhatsApp',
+        'Instagram',
+        'Stripe API',
+        'API',
+        'iOS app',
+        'Mac App',
+        'Windows app',
+      ];
       const positions = components.map((name) => text.indexOf(name));
-      expect(positions.every((p) => p >= 0), `all components shown: ${components.join(', ')}`).toBe(true);
+      expect(
+        positions.every((p) => p >= 0),
+        `all components shown: ${components.join(', ')}`,
+      ).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       expect(text).toContain('No notices reported this month');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(ARTIFACTS, `demo-home-${label}.png`), fullPage: true });
 
       await page.goto(`${server.url}/history?from=2024-02`);
       await page.getByRole('link', { name: 'Outage of Conversations and Pulse overview' }).first().click();
-      await expect(page.locator('h1').innerText()).resolves.toContain('Outage of Conversations and Pulse overview');
+      await expect(page.locator('h1').innerText()).resolves.toContain(
+        'Outage of Conversations and Pulse overview',
+      );
       const incident = await page.locator('main').innerText();
-      for (const heading of ['Postmortem', 'Resolved', 'Monitoring', 'Identified', 'Investigating', 'Root Cause Analysis']) {
+      for (const heading of [
+        'Postmortem',
+        'Resolved',
+        'Monitoring',
+        'Identified',
+        'Investigating',
+        'Root Cause Analysis',
+      ]) {
         expect(incident).toContain(heading);
       }
       await page.screenshot({ path: join(ARTIFACTS, `demo-incident-${label}.png`), fullPage: true });

@@ -19,8 +19,13 @@ async function postgresReachable(): Promise<boolean> {
 
 const reachable = await postgresReachable();
 if (!reachable) {
-  if (mandatory) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}; with CI=true the PostgreSQL tests are mandatory`);
-  console.warn(`\n[beacon tests] PostgreSQL not reachable at ${POSTGRES_URL}: SKIPPING the PostgreSQL half of the store tests\n`);
+  if (mandatory)
+    throw new Error(
+      `PostgreSQL is not reachable at ${POSTGRES_URL}; with CI=true the PostgreSQL tests are mandatory`,
+    );
+  console.warn(
+    `\n[beacon tests] PostgreSQL not reachable at ${POSTGRES_URL}: SKIPPING the PostgreSQL half of the store tests\n`,
+  );
 }
 
 export type OpenStore = () => Promise<Store>;
@@ -55,7 +60,12 @@ export function describeEachDialect(name: string, suite: (openStore: OpenStore) 
     suite(async () => {
       const schema = `beacon_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
       schemas.push(schema);
-      const store = await Store.open({ dialect: 'postgres', connectionString: POSTGRES_URL, schema, maxConnections: 4 });
+      const store = await Store.open({
+        dialect: 'postgres',
+        connectionString: POSTGRES_URL,
+        schema,
+        maxConnections: 4,
+      });
       await store.migrate();
       stores.push(store);
       return store;

@@ -29,7 +29,10 @@ export interface TestApp {
 }
 
 /** The demo page (or another site config) served in-process on a fresh store, at a manual "now". */
-export async function startTestApp(store: Store, options: { site?: SiteConfig; now?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  store: Store,
+  options: { site?: SiteConfig; now?: number } = {},
+): Promise<TestApp> {
   const site = options.site ?? loadSiteConfig(demoConfigFile());
   // The demo's components were created before its February 2024 history, as on the real page.
   const clock = new ManualClock(Date.parse('2024-02-01T00:00:00+01:00'));

@@ -33,10 +33,18 @@ const MAX_SPOKEN_DAYS = 10;
 
 /** For screen readers: the days worth hearing about, not ninety bars of "no downtime". */
 export function notableDaysText(days: readonly DayBarViewModel[]): string {
-  const notable = days.filter((d) => (d.tone !== 'operational' && d.tone !== 'no_data') || d.incidents.length > 0).reverse();
+  const notable = days
+    .filter((d) => (d.tone !== 'operational' && d.tone !== 'no_data') || d.incidents.length > 0)
+    .reverse();
   if (notable.length === 0) return 'No downtime or incidents on any day.';
-  const spoken = notable.slice(0, MAX_SPOKEN_DAYS).map((d) => d.label).join(' ');
-  const more = notable.length > MAX_SPOKEN_DAYS ? ` And ${notable.length - MAX_SPOKEN_DAYS} more days; the component page lists every day.` : '';
+  const spoken = notable
+    .slice(0, MAX_SPOKEN_DAYS)
+    .map((d) => d.label)
+    .join(' ');
+  const more =
+    notable.length > MAX_SPOKEN_DAYS
+      ? ` And ${notable.length - MAX_SPOKEN_DAYS} more days; the component page lists every day.`
+      : '';
   return `Most recent days with downtime or incidents: ${spoken}${more}`;
 }
 

@@ -36,15 +36,27 @@ export async function listAuditLog(
   authorize(actor, 'audit.read');
   const perPage = Math.min(Math.max(filter.perPage ?? 50, 1), 500);
   const page = Math.max(filter.page ?? 1, 1);
-  let query = ctx.store.db.selectFrom('audit_log').where((eb) => eb.or([eb('page_id', '=', pageId), eb('page_id', 'is', null)]));
-  if (filter.actor !== undefined && filter.actor !== '') query = query.where('actor', 'like', `%${filter.actor}%`);
-  if (filter.action !== undefined && filter.action !== '') query = query.where('action', 'like', `${filter.action}%`);
-  if (filter.targetType !== undefined && filter.targetType !== '') query = query.where('target_type', '=', filter.targetType);
-  if (filter.targetId !== undefined && filter.targetId !== '') query = query.where('target_id', '=', filter.targetId);
+  let query = ctx.store.db
+    .selectFrom('audit_log')
+    .where((eb) => eb.or([eb('page_id', '=', pageId), eb('page_id', 'is', null)]));
+  if (filter.actor !== undefined && filter.actor !== '')
+    query = query.where('actor', 'like', `%${filter.actor}%`);
+  if (filter.action !== undefined && filter.action !== '')
+    query = query.where('action', 'like', `${filter.action}%`);
+  if (filter.targetType !== undefined && filter.targetType !== '')
+    query = query.where('target_type', '=', filter.targetType);
+  if (filter.targetId !== undefined && filter.targetId !== '')
+    query = query.where('target_id', '=', filter.targetId);
   if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('at', '<', filter.to);
   const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(perPage).offset((page - 1) * perPage).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
   return {
     total,
     entries: rows.map((r) => ({

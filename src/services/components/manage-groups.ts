@@ -9,10 +9,21 @@ import { loadLeafComponents } from '../incidents/load-leaf-components.js';
 import { recordChange } from '../record-change.js';
 import type { ServiceContext } from '../service-context.js';
 import type { GroupInput } from './component-input.js';
-import { assertEditable, findPageComponentRow, nextPosition, uniqueKey, validateComponentFields } from './component-rows.js';
+import {
+  assertEditable,
+  findPageComponentRow,
+  nextPosition,
+  uniqueKey,
+  validateComponentFields,
+} from './component-rows.js';
 
 /** Creates a component group holding the given components, in that order. */
-export async function createGroup(ctx: ServiceContext, actor: Actor, pageId: string, input: GroupInput): Promise<Component> {
+export async function createGroup(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  input: GroupInput,
+): Promise<Component> {
   authorize(actor, 'components.write');
   validateComponentFields(input, true);
   const now = ctx.clock.now();
@@ -37,20 +48,38 @@ export async function createGroup(ctx: ServiceContext, actor: Actor, pageId: str
     };
     await tx.insertInto('components').values(row).execute();
     await setMembers(tx, pageId, row.id, input.componentIds ?? [], now);
-    await recordChange(tx, { pageId, actor, action: 'group.create', targetType: 'group', targetId: row.id, before: null, after: { ...row, componentIds: input.componentIds ?? [] }, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: 'group.create',
+      targetType: 'group',
+      targetId: row.id,
+      before: null,
+      after: { ...row, componentIds: input.componentIds ?? [] },
+      at: now,
+    });
     return toComponent(row);
   });
   ctx.events.emit('page:changed', { pageId });
   return group;
 }
 
-export async function updateGroup(ctx: ServiceContext, actor: Actor, pageId: string, id: string, input: GroupInput): Promise<Component> {
+export async function updateGroup(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  id: string,
+  input: GroupInput,
+): Promise<Component> {
   authorize(actor, 'components.write');
   validateComponentFields(input, false);
   const now = ctx.clock.now();
   const group = await ctx.store.transaction(async (tx) => {
     const before = await findPageComponentRow(tx, pageId, id, 'group');
-    assertEditable(before, Object.keys(input).filter((k) => input[k as keyof GroupInput] !== undefined));
+    assertEditable(
+      before,
+      Object.keys(input).filter((k) => input[k as keyof GroupInput] !== undefined),
+    );
     const after: ComponentsTable = {
       ...before,
       name: input.name?.trim() ?? before.name,
@@ -60,7 +89,16 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, pageId: str
     };
     await updateComponentRow(tx, after);
     if (input.componentIds !== undefined) await setMembers(tx, pageId, id, input.componentIds, now);
-    await recordChange(tx, { pageId, actor, action: 'group.update', targetType: 'group', targetId: id, before, after: { ...after, componentIds: input.componentIds }, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: 'group.update',
+      targetType: 'group',
+      targetId: id,
+      before,
+      after: { ...after, componentIds: input.componentIds },
+      at: now,
+    });
     return toComponent(after);
   });
   ctx.events.emit('page:changed', { pageId });
@@ -68,7 +106,12 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, pageId: str
 }
 
 /** Deletes a group; its components stay on the page, standalone. */
-export async function deleteGroup(ctx: ServiceContext, actor: Actor, pageId: string, id: string): Promise<Component> {
+export async function deleteGroup(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  id: string,
+): Promise<Component> {
   authorize(actor, 'components.write');
   const now = ctx.clock.now();
   const group = await ctx.store.transaction(async (tx) => {
@@ -76,19 +119,40 @@ export async function deleteGroup(ctx: ServiceContext, actor: Actor, pageId: str
     assertEditable(before, ['its existence']);
     await setMembers(tx, pageId, id, [], now);
     await updateComponentRow(tx, { ...before, deleted_at: now, updated_at: now });
-    await recordChange(tx, { pageId, actor, action: 'group.delete', targetType: 'group', targetId: id, before, after: null, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: 'group.delete',
+      targetType: 'group',
+      targetId: id,
+      before,
+      after: null,
+      at: now,
+    });
     return toComponent(before);
   });
   ctx.events.emit('page:changed', { pageId });
   return group;
 }
 
-async function setMembers(tx: Db, pageId: string, groupId: string, componentIds: readonly string[], now: number): Promise<void> {
+async function setMembers(
+  tx: Db,
+  pageId: string,
+  groupId: string,
+  componentIds: readonly string[],
+  now: number,
+): Promise<void> {
   await loadLeafComponents(tx, pageId, componentIds, 'component_ids');
-  const current = await tx.selectFrom('components').selectAll().where('group_id', '=', groupId).where('deleted_at', 'is', null).execute();
+  const current = await tx
+    .selectFrom('components')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('deleted_at', 'is', null)
+    .execute();
   let standalone = await nextPosition(tx, pageId, null);
   for (const row of current) {
-    if (!componentIds.includes(row.id)) await updateComponentRow(tx, { ...row, group_id: null, position: standalone++, updated_at: now });
+    if (!componentIds.includes(row.id))
+      await updateComponentRow(tx, { ...row, group_id: null, position: standalone++, updated_at: now });
   }
   for (const [index, componentId] of componentIds.entries()) {
     const row = await findPageComponentRow(tx, pageId, componentId, 'component');

@@ -29,8 +29,13 @@ export async function applyComponentStatuses(
     affected.push({ componentId: id, name: row.name, oldStatus, newStatus });
     if (!options.recordHistory || oldStatus === newStatus) continue;
     await setComponentStatus(tx, id, newStatus, options.at);
-    const source = options.kind === 'maintenance' && newStatus === 'under_maintenance' ? 'maintenance' : 'manual';
-    await insertStatusChange(tx, { componentId: id, status: newStatus, source, at: options.at }, options.incidentId);
+    const source =
+      options.kind === 'maintenance' && newStatus === 'under_maintenance' ? 'maintenance' : 'manual';
+    await insertStatusChange(
+      tx,
+      { componentId: id, status: newStatus, source, at: options.at },
+      options.incidentId,
+    );
   }
   return affected;
 }

@@ -16,25 +16,41 @@ import { loadLeafComponents } from './load-leaf-components.js';
 import { validateIncidentFields } from './validate-incident-input.js';
 
 /** Opens an incident (or schedules maintenance) with its first update, in one transaction. */
-export async function createIncident(ctx: ServiceContext, actor: Actor, pageId: string, input: CreateIncidentInput): Promise<Incident> {
+export async function createIncident(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  input: CreateIncidentInput,
+): Promise<Incident> {
   authorize(actor, 'incidents.write');
-  const kind = input.kind ?? (input.scheduledFor !== undefined && input.scheduledFor !== null ? 'maintenance' : 'incident');
+  const kind =
+    input.kind ??
+    (input.scheduledFor !== undefined && input.scheduledFor !== null ? 'maintenance' : 'incident');
   const backfilled = input.backfilled ?? false;
-  const status = input.status ?? (backfilled ? 'resolved' : kind === 'maintenance' ? 'scheduled' : 'investigating');
+  const status =
+    input.status ?? (backfilled ? 'resolved' : kind === 'maintenance' ? 'scheduled' : 'investigating');
   validateIncidentFields(kind, { ...input, status }, true);
   const now = ctx.clock.now();
   const at = input.displayAt ?? (kind === 'maintenance' && status === 'scheduled' ? now : now);
   const statuses: Readonly<Record<string, ComponentStatus>> = input.componentStatuses ?? {};
 
   const incident = await ctx.store.transaction(async (tx) => {
-    if ((await findPage(tx, pageId)) === undefined) throw new AppError('NOT_FOUND', `there is no page with id "${pageId}"`);
+    if ((await findPage(tx, pageId)) === undefined)
+      throw new AppError('NOT_FOUND', `there is no page with id "${pageId}"`);
     const id = newId();
     const componentIds = [...new Set([...(input.componentIds ?? []), ...Object.keys(statuses)])];
     await loadLeafComponents(tx, pageId, componentIds);
     // A scheduled maintenance does not touch components until it starts.
     const changesNow = !(kind === 'maintenance' && status === 'scheduled');
     const affected = changesNow
-      ? await applyComponentStatuses(tx, { pageId, incidentId: id, kind, statuses, at, recordHistory: !backfilled })
+      ? await applyComponentStatuses(tx, {
+          pageId,
+          incidentId: id,
+          kind,
+          statuses,
+          at,
+          recordHistory: !backfilled,
+        })
       : [];
     const update: IncidentUpdate = {
       id: newId(),
@@ -72,7 +88,16 @@ export async function createIncident(ctx: ServiceContext, actor: Actor, pageId: 
       updates: [update],
     };
     await insertIncident(tx, created, null);
-    await recordChange(tx, { pageId, actor, action: `${kind}.create`, targetType: 'incident', targetId: id, before: null, after: created, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: `${kind}.create`,
+      targetType: 'incident',
+      targetId: id,
+      before: null,
+      after: created,
+      at: now,
+    });
     return created;
   });
   ctx.events.emit('incident:opened', { pageId, incidentId: incident.id });

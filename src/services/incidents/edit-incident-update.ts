@@ -22,7 +22,8 @@ export async function editIncidentUpdate(
   const incident = await ctx.store.transaction(async (tx) => {
     const parent = await findPageIncident(tx, pageId, incidentId);
     const before = parent.updates.find((u) => u.id === updateId);
-    if (before === undefined) throw new AppError('NOT_FOUND', `incident ${incidentId} has no update with id "${updateId}"`);
+    if (before === undefined)
+      throw new AppError('NOT_FOUND', `incident ${incidentId} has no update with id "${updateId}"`);
     const after = {
       ...before,
       body: input.body ?? before.body,
@@ -31,7 +32,16 @@ export async function editIncidentUpdate(
       updatedAt: now,
     };
     await saveIncidentUpdate(tx, after);
-    await recordChange(tx, { pageId, actor, action: 'incident_update.edit', targetType: 'incident_update', targetId: updateId, before, after, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: 'incident_update.edit',
+      targetType: 'incident_update',
+      targetId: updateId,
+      before,
+      after,
+      at: now,
+    });
     return (await findIncident(tx, incidentId))!;
   });
   ctx.events.emit('incident:updated', { pageId, incidentId, updateId });

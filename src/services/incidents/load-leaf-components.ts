@@ -8,7 +8,12 @@ export interface LeafComponentRow {
 }
 
 /** The page's live leaf components with these ids; a VALIDATION error naming each id that is not one. */
-export async function loadLeafComponents(tx: Db, pageId: string, ids: readonly string[], field = 'components'): Promise<Map<string, LeafComponentRow>> {
+export async function loadLeafComponents(
+  tx: Db,
+  pageId: string,
+  ids: readonly string[],
+  field = 'components',
+): Promise<Map<string, LeafComponentRow>> {
   if (ids.length === 0) return new Map();
   const rows = await tx
     .selectFrom('components')
@@ -21,9 +26,16 @@ export async function loadLeafComponents(tx: Db, pageId: string, ids: readonly s
   const problems = ids.flatMap((id) => {
     const row = byId.get(id);
     if (row === undefined) return [{ field: `${field}.${id}`, message: 'no such component on this page' }];
-    if (row.is_group === 1) return [{ field: `${field}.${id}`, message: 'a group takes the status of its components; name those instead' }];
+    if (row.is_group === 1)
+      return [
+        {
+          field: `${field}.${id}`,
+          message: 'a group takes the status of its components; name those instead',
+        },
+      ];
     return [];
   });
-  if (problems.length > 0) throw new AppError('VALIDATION', 'some components do not exist or are groups', { fields: problems });
+  if (problems.length > 0)
+    throw new AppError('VALIDATION', 'some components do not exist or are groups', { fields: problems });
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, status: r.status }]));
 }

@@ -26,7 +26,16 @@ async function changePostmortem(
     const before = await findPageIncident(tx, pageId, incidentId);
     const after = change(before, now);
     await saveIncidentFields(tx, after);
-    await recordChange(tx, { pageId, actor, action: `postmortem.${action}`, targetType: 'incident', targetId: incidentId, before: before.postmortem, after: after.postmortem, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: `postmortem.${action}`,
+      targetType: 'incident',
+      targetId: incidentId,
+      before: before.postmortem,
+      after: after.postmortem,
+      at: now,
+    });
     return (await findIncident(tx, incidentId))!;
   });
   ctx.events.emit('incident:updated', { pageId, incidentId, updateId: null });
@@ -35,8 +44,17 @@ async function changePostmortem(
 }
 
 /** Writes the postmortem draft (markdown); a published one stays published with the new text. */
-export function savePostmortem(ctx: ServiceContext, actor: Actor, pageId: string, incidentId: string, body: string): Promise<Incident> {
-  if (body.trim() === '') throw new AppError('VALIDATION', "the postmortem body can't be blank", { fields: [{ field: 'body_draft', message: "can't be blank" }] });
+export function savePostmortem(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  incidentId: string,
+  body: string,
+): Promise<Incident> {
+  if (body.trim() === '')
+    throw new AppError('VALIDATION', "the postmortem body can't be blank", {
+      fields: [{ field: 'body_draft', message: "can't be blank" }],
+    });
   return changePostmortem(ctx, actor, pageId, incidentId, 'save', (before, now) => ({
     ...before,
     updatedAt: now,
@@ -45,25 +63,58 @@ export function savePostmortem(ctx: ServiceContext, actor: Actor, pageId: string
 }
 
 /** Publishes the draft; the incident's status becomes "postmortem", as on Statuspage. */
-export function publishPostmortem(ctx: ServiceContext, actor: Actor, pageId: string, incidentId: string): Promise<Incident> {
+export function publishPostmortem(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  incidentId: string,
+): Promise<Incident> {
   return changePostmortem(ctx, actor, pageId, incidentId, 'publish', (before, now) => {
-    if (before.postmortem === null) throw new AppError('CONFLICT', 'write the postmortem before publishing it');
-    if (!isClosedStatus(before.status)) throw new AppError('CONFLICT', 'resolve the incident before publishing its postmortem');
-    return { ...before, status: 'postmortem', updatedAt: now, postmortem: { ...before.postmortem, publishedAt: now, updatedAt: now } };
+    if (before.postmortem === null)
+      throw new AppError('CONFLICT', 'write the postmortem before publishing it');
+    if (!isClosedStatus(before.status))
+      throw new AppError('CONFLICT', 'resolve the incident before publishing its postmortem');
+    return {
+      ...before,
+      status: 'postmortem',
+      updatedAt: now,
+      postmortem: { ...before.postmortem, publishedAt: now, updatedAt: now },
+    };
   });
 }
 
 /** Takes a published postmortem back to draft; the incident is "resolved" again. */
-export function revertPostmortem(ctx: ServiceContext, actor: Actor, pageId: string, incidentId: string): Promise<Incident> {
+export function revertPostmortem(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  incidentId: string,
+): Promise<Incident> {
   return changePostmortem(ctx, actor, pageId, incidentId, 'revert', (before, now) => {
-    if (before.postmortem?.publishedAt == null) throw new AppError('CONFLICT', 'the postmortem is not published');
-    return { ...before, status: before.status === 'postmortem' ? 'resolved' : before.status, updatedAt: now, postmortem: { ...before.postmortem, publishedAt: null, updatedAt: now } };
+    if (before.postmortem?.publishedAt == null)
+      throw new AppError('CONFLICT', 'the postmortem is not published');
+    return {
+      ...before,
+      status: before.status === 'postmortem' ? 'resolved' : before.status,
+      updatedAt: now,
+      postmortem: { ...before.postmortem, publishedAt: null, updatedAt: now },
+    };
   });
 }
 
-export function deletePostmortem(ctx: ServiceContext, actor: Actor, pageId: string, incidentId: string): Promise<Incident> {
+export function deletePostmortem(
+  ctx: ServiceContext,
+  actor: Actor,
+  pageId: string,
+  incidentId: string,
+): Promise<Incident> {
   return changePostmortem(ctx, actor, pageId, incidentId, 'delete', (before, now) => {
     if (before.postmortem === null) throw new AppError('NOT_FOUND', 'this incident has no postmortem');
-    return { ...before, status: before.status === 'postmortem' ? 'resolved' : before.status, updatedAt: now, postmortem: null };
+    return {
+      ...before,
+      status: before.status === 'postmortem' ? 'resolved' : before.status,
+      updatedAt: now,
+      postmortem: null,
+    };
   });
 }

@@ -4,7 +4,11 @@ import { deriveImpact } from '../../domain/incident-impact.js';
 import { lifecycleTimes } from '../../domain/incident-lifecycle.js';
 import type { Actor } from '../../domain/permissions.js';
 import { newId } from '../../lib/ids.js';
-import { insertIncidentUpdate, linkIncidentComponents, saveIncidentFields } from '../../store/incident-writes.js';
+import {
+  insertIncidentUpdate,
+  linkIncidentComponents,
+  saveIncidentFields,
+} from '../../store/incident-writes.js';
 import { findIncident } from '../../store/incidents.js';
 import { authorize } from '../authorize.js';
 import { recordChange } from '../record-change.js';
@@ -32,14 +36,30 @@ export async function updateIncident(
   const now = ctx.clock.now();
   const result = await ctx.store.transaction(async (tx) => {
     const before = await findPageIncident(tx, pageId, incidentId);
-    validateIncidentFields(before.kind, { ...input, scheduledFor: input.scheduledFor ?? before.scheduledFor, scheduledUntil: input.scheduledUntil ?? before.scheduledUntil }, false);
+    validateIncidentFields(
+      before.kind,
+      {
+        ...input,
+        scheduledFor: input.scheduledFor ?? before.scheduledFor,
+        scheduledUntil: input.scheduledUntil ?? before.scheduledUntil,
+      },
+      false,
+    );
     const statuses: Readonly<Record<string, ComponentStatus>> = input.componentStatuses ?? {};
     const status = input.status ?? before.status;
     const at = input.displayAt ?? now;
-    const addsUpdate = input.status !== undefined || input.body !== undefined || Object.keys(statuses).length > 0;
+    const addsUpdate =
+      input.status !== undefined || input.body !== undefined || Object.keys(statuses).length > 0;
 
     await loadLeafComponents(tx, pageId, input.componentIds ?? []);
-    const affected = await applyComponentStatuses(tx, { pageId, incidentId, kind: before.kind, statuses, at, recordHistory: !before.backfilled });
+    const affected = await applyComponentStatuses(tx, {
+      pageId,
+      incidentId,
+      kind: before.kind,
+      statuses,
+      at,
+      recordHistory: !before.backfilled,
+    });
     await linkIncidentComponents(tx, incidentId, [...(input.componentIds ?? []), ...Object.keys(statuses)]);
     let update: IncidentUpdate | null = null;
     if (addsUpdate) {
@@ -73,7 +93,16 @@ export async function updateIncident(
       scheduledAutoCompleted: input.scheduledAutoCompleted ?? before.scheduledAutoCompleted,
     };
     await saveIncidentFields(tx, after);
-    await recordChange(tx, { pageId, actor, action: `${before.kind}.update`, targetType: 'incident', targetId: incidentId, before, after: { ...after, update }, at: now });
+    await recordChange(tx, {
+      pageId,
+      actor,
+      action: `${before.kind}.update`,
+      targetType: 'incident',
+      targetId: incidentId,
+      before,
+      after: { ...after, update },
+      at: now,
+    });
     return { incident: (await findIncident(tx, incidentId))!, updateId: update?.id ?? null };
   });
   ctx.events.emit('incident:updated', { pageId, incidentId, updateId: result.updateId });

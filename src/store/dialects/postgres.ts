@@ -5,10 +5,14 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 // Epoch milliseconds fit a double exactly (below 2^53), so int8 is read as a number, not pg's string.
-const types = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
-} as unknown as pg.CustomTypesConfig;
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID
+      ? (value: string) => Number(value)
+      : (pg.types.getTypeParser(oid, format) as (
+          value: string,
+        ) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export interface PostgresOptions {
   readonly connectionString: string;

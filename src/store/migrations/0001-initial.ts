@@ -5,7 +5,8 @@ import type { DialectName } from '../dialect-name.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
-  const serialKey = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const serialKey = (c: ColumnDefinitionBuilder) =>
+    dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
 
   await db.schema
     .createTable('pages')
@@ -37,7 +38,12 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('deleted_at', 'bigint')
     .execute();
-  await db.schema.createIndex('components_page_key').unique().on('components').columns(['page_id', 'key']).execute();
+  await db.schema
+    .createIndex('components_page_key')
+    .unique()
+    .on('components')
+    .columns(['page_id', 'key'])
+    .execute();
 
   await db.schema
     .createTable('status_changes')
@@ -48,7 +54,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .addColumn('incident_id', 'text')
     .execute();
-  await db.schema.createIndex('status_changes_component_at').on('status_changes').columns(['component_id', 'at']).execute();
+  await db.schema
+    .createIndex('status_changes_component_at')
+    .on('status_changes')
+    .columns(['component_id', 'at'])
+    .execute();
   await db.schema.createIndex('status_changes_at').on('status_changes').column('at').execute();
   await db.schema.createIndex('status_changes_incident').on('status_changes').column('incident_id').execute();
 
@@ -77,8 +87,17 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('postmortem_updated_at', 'bigint')
     .addColumn('source_ref', 'text')
     .execute();
-  await db.schema.createIndex('incidents_page_started').on('incidents').columns(['page_id', 'started_at']).execute();
-  await db.schema.createIndex('incidents_page_source_ref').unique().on('incidents').columns(['page_id', 'source_ref']).execute();
+  await db.schema
+    .createIndex('incidents_page_started')
+    .on('incidents')
+    .columns(['page_id', 'started_at'])
+    .execute();
+  await db.schema
+    .createIndex('incidents_page_source_ref')
+    .unique()
+    .on('incidents')
+    .columns(['page_id', 'source_ref'])
+    .execute();
 
   await db.schema
     .createTable('incident_updates')
@@ -92,7 +111,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('deliver_notifications', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('affected_components', 'text')
     .execute();
-  await db.schema.createIndex('incident_updates_incident').on('incident_updates').column('incident_id').execute();
+  await db.schema
+    .createIndex('incident_updates_incident')
+    .on('incident_updates')
+    .column('incident_id')
+    .execute();
 
   await db.schema
     .createTable('incident_components')

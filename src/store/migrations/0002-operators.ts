@@ -4,7 +4,8 @@ import type { DialectName } from '../dialect-name.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
-  const serialKey = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const serialKey = (c: ColumnDefinitionBuilder) =>
+    dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
 
   await db.schema
     .createTable('users')
@@ -72,11 +73,22 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('succeeded', 'integer', (c) => c.notNull())
     .addColumn('at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_email_at').on('login_attempts').columns(['email', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_email_at')
+    .on('login_attempts')
+    .columns(['email', 'at'])
+    .execute();
   await db.schema.createIndex('login_attempts_ip_at').on('login_attempts').columns(['ip', 'at']).execute();
 
   // Components created in the UI or API are not in beacon.yaml; config sync must leave them alone.
-  await db.schema.alterTable('components').addColumn('managed_by', 'text', (c) => c.notNull().defaultTo('config')).execute();
+  await db.schema
+    .alterTable('components')
+    .addColumn('managed_by', 'text', (c) => c.notNull().defaultTo('config'))
+    .execute();
 
-  await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
+  await db.schema
+    .createIndex('audit_log_target')
+    .on('audit_log')
+    .columns(['target_type', 'target_id'])
+    .execute();
 }
