@@ -20,9 +20,18 @@ md.renderer.rules.link_open = (tokens, idx, options) => {
 md.renderer.rules.image = (tokens, idx, options, env) =>
   md.utils.escapeHtml(md.renderer.renderInlineAsText(tokens[idx]?.children ?? [], options, env));
 
+// Every snapshot rebuild renders the same bodies again; the output depends on the text alone.
+const MAX_MEMO_ENTRIES = 20_000;
+const rendered = new Map<string, string>();
+
 /** Renders incident text (markdown, raw HTML shown as text) to HTML that is safe to embed. */
 export function renderMarkdown(text: string): string {
-  return md.render(text);
+  const cached = rendered.get(text);
+  if (cached !== undefined) return cached;
+  const html = md.render(text);
+  if (rendered.size >= MAX_MEMO_ENTRIES) rendered.clear();
+  rendered.set(text, html);
+  return html;
 }
 
 /** Renders one line of markdown without a wrapping paragraph, for titles. */

@@ -60,14 +60,22 @@ export async function listStatusChangesSince(
     .where('components.page_id', '=', pageId)
     .where('status_changes.at', '>=', fromMs)
     .execute();
-  const before = await sql<StatusChangeRow>`
-    select component_id, status, source, at from (
-      select sc.component_id, sc.status, sc.source, sc.at,
-             row_number() over (partition by sc.component_id order by sc.at desc, sc.id desc) as rn
-      from status_changes sc join components c on c.id = sc.component_id
-      where c.page_id = ${pageId} and sc.at < ${fromMs}
-    ) latest where rn = 1`.execute(db);
-  return [...before.rows, ...inWindow].map(toStatusChange).sort((a, b) => a.at - b.at);
+  // The status each component enters the window with: its newest change before it. max(at) per
+  // component is one index probe on (component_id, at); a window function would scan all the history.
+  const latest = await sql<StatusChangeRow & { id: number }>`
+    select sc.id, sc.component_id, sc.status, sc.source, sc.at
+    from components c
+    join status_changes sc on sc.component_id = c.id and sc.at = (
+      select max(s2.at) from status_changes s2 where s2.component_id = c.id and s2.at < ${fromMs}
+    )
+    where c.page_id = ${pageId}`.execute(db);
+  // Several changes in the same millisecond: the one written last wins.
+  const byComponent = new Map<string, StatusChangeRow & { id: number }>();
+  for (const row of latest.rows) {
+    const seen = byComponent.get(row.component_id);
+    if (seen === undefined || Number(row.id) > Number(seen.id)) byComponent.set(row.component_id, row);
+  }
+  return [...byComponent.values(), ...inWindow].map(toStatusChange).sort((a, b) => a.at - b.at);
 }
 
 /** One component's changes between two times, with the change in force at `fromMs`. */

@@ -5,6 +5,7 @@ import type { PageData } from '../../domain/page-data.js';
 import { dailyUptime, formatUptimePercent, uptimeOverDays, type DayUptime } from '../../domain/uptime.js';
 import { formatDayDate } from './format-display-time.js';
 import { formatDuration } from './format-duration.js';
+import { DAY } from '../../lib/time.js';
 import { incidentHref } from './labels.js';
 import { barDaysOf, type RenderContext } from './render-context.js';
 
@@ -64,7 +65,8 @@ export function buildComponentBars(
   const wanted = (component: Component): boolean =>
     !component.isGroup && (only === undefined || only.has(component.id));
   const changesOf = changesByComponent(data.statusChanges);
-  const incidentsOf = indexIncidents(data.incidents, ctx.now);
+  // Slack of two days either side of the bars for time-zone edges; older incidents touch no bar.
+  const incidentsOf = indexIncidents(data.incidents, ctx.now, ctx.now - (barDaysOf(ctx) + 2) * DAY);
   const dayBar = dayBarMaker();
   const bars = new Map<string, ComponentBarsViewModel>();
   for (const component of data.components) {
@@ -144,13 +146,17 @@ function dayBar(day: DayUptime, dateText: string, incidents: readonly IncidentRe
  * When an incident touches a component: an incident from its start, a maintenance from its scheduled
  * start; both until resolved, or until now while open.
  */
-function indexIncidents(incidents: readonly Incident[], now: number): ReadonlyMap<string, IncidentSpan[]> {
+function indexIncidents(
+  incidents: readonly Incident[],
+  now: number,
+  fromMs: number,
+): ReadonlyMap<string, IncidentSpan[]> {
   const index = new Map<string, IncidentSpan[]>();
   for (const incident of incidents) {
     const startMs =
       incident.kind === 'maintenance' ? (incident.scheduledFor ?? incident.startedAt) : incident.startedAt;
     const endMs = incident.resolvedAt ?? now;
-    if (endMs < startMs) continue;
+    if (endMs < startMs || endMs < fromMs) continue;
     const span = {
       ref: { id: incident.id, name: incident.name, href: incidentHref(incident.id) },
       startMs,

@@ -1,3 +1,4 @@
+import type { Incident } from '../../domain/incident.js';
 import type { PageData } from '../../domain/page-data.js';
 import { addMonths, formatMonthHeading, monthKeyAt, monthStartMs, type MonthKey } from './month-key.js';
 import {
@@ -67,10 +68,9 @@ export function buildHistoryViewModel(
   const months = keys.map((key): HistoryMonthViewModel => {
     const fromMs = monthStartMs(key, timeZone);
     const toMs = monthStartMs(addMonths(key, 1), timeZone);
-    const notices = data.incidents
-      .filter((incident) => isWithin(noticeTimeOf(incident), fromMs, toMs))
-      .sort((a, b) => noticeTimeOf(b) - noticeTimeOf(a))
-      .map((incident) => buildNoticeViewModel(incident, componentsById, timeZone, options));
+    const notices = noticesBetween(data.incidents, fromMs, toMs).map((incident) =>
+      buildNoticeViewModel(incident, componentsById, timeZone, options),
+    );
     return { key, heading: formatMonthHeading(key), anchorId: `month-${key}`, notices };
   });
 
@@ -92,9 +92,49 @@ export function historyMonthHref(key: MonthKey): string {
 
 /** The earliest month with history: the page's creation, or an older (imported) notice. */
 function firstMonthOf(data: PageData): MonthKey {
-  let earliestMs = data.page.createdAt;
-  for (const incident of data.incidents) earliestMs = Math.min(earliestMs, noticeTimeOf(incident));
+  const { byTime } = timeline(data.incidents);
+  const oldest = byTime.at(-1);
+  const earliestMs = Math.min(data.page.createdAt, oldest === undefined ? Infinity : noticeTimeOf(oldest));
   return monthKeyAt(earliestMs, data.page.timeZone);
+}
+
+interface Timeline {
+  /** Newest first; notices at the same time keep PageData's order. */
+  readonly byTime: readonly Incident[];
+  /** noticeTimeOf of each, in the same order (descending). */
+  readonly times: readonly number[];
+}
+
+// A snapshot's incidents never change, and every history page and feed of it asks for some months:
+// sort them once per snapshot and binary-search each month instead of scanning all of them.
+const timelines = new WeakMap<readonly Incident[], Timeline>();
+
+function timeline(incidents: readonly Incident[]): Timeline {
+  let found = timelines.get(incidents);
+  if (found === undefined) {
+    const byTime = [...incidents].sort((a, b) => noticeTimeOf(b) - noticeTimeOf(a));
+    found = { byTime, times: byTime.map(noticeTimeOf) };
+    timelines.set(incidents, found);
+  }
+  return found;
+}
+
+/** Notices from fromMs (inclusive) to toMs (exclusive), newest first. */
+function noticesBetween(incidents: readonly Incident[], fromMs: number, toMs: number): readonly Incident[] {
+  const { byTime, times } = timeline(incidents);
+  return byTime.slice(firstBelow(times, toMs), firstBelow(times, fromMs));
+}
+
+/** Index of the first time below `limit` in a descending list. */
+function firstBelow(times: readonly number[], limit: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((times[mid] ?? -Infinity) < limit) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 function historyLink(from: MonthKey, shownFrom: MonthKey, to: MonthKey): HistoryLinkViewModel {
@@ -107,10 +147,6 @@ function historyLink(from: MonthKey, shownFrom: MonthKey, to: MonthKey): History
 
 function clampPage(page: number): number {
   return Number.isFinite(page) ? Math.min(MAX_HISTORY_PAGE, Math.max(1, Math.floor(page))) : 1;
-}
-
-function isWithin(epochMs: number, fromMs: number, toMs: number): boolean {
-  return epochMs >= fromMs && epochMs < toMs;
 }
 
 function min(a: MonthKey, b: MonthKey): MonthKey {

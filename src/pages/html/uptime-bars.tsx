@@ -21,10 +21,20 @@ const TONE_CLASS: Readonly<Record<BarTone, string | undefined>> = {
  */
 export function barsHtml(days: readonly DayBarViewModel[]): string {
   let html = '';
-  for (const day of days) {
+  for (const day of days) html += barHtml(day);
+  return html;
+}
+
+// Clean days are one shared bar object per date (see dayBarMaker): escape each once, not per component.
+const barHtmlMemo = new WeakMap<DayBarViewModel, string>();
+
+function barHtml(day: DayBarViewModel): string {
+  let html = barHtmlMemo.get(day);
+  if (html === undefined) {
     const label = escapeHtml(day.label);
     const tone = TONE_CLASS[day.tone];
-    html += tone === undefined ? `<li title="${label}"></li>` : `<li class="${tone}" title="${label}"></li>`;
+    html = tone === undefined ? `<li title="${label}"></li>` : `<li class="${tone}" title="${label}"></li>`;
+    barHtmlMemo.set(day, html);
   }
   return html;
 }
