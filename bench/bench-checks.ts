@@ -8,6 +8,7 @@ import { packageRoot } from '../src/lib/package-root.js';
 import { MINUTE, SECOND } from '../src/lib/time.js';
 import { toError } from '../src/lib/to-error.js';
 import { BenchChild, killAllChildren } from './checks-child.js';
+import { serverNodeFlags } from './server-node-flags.js';
 import type { RunRequest, SizeReport } from './checks-messages.js';
 import { CHECKS_TARGETS, checkTargets, formatChecksTable } from './checks-report.js';
 
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
           'and over the whole process (setup included: parsing the config, creating the monitors), which the target is checked against.\n'
         : `Runs of ${PHASE_IN_SECONDS} s or less have no phase-in: everything is measured over the whole run.\n`) +
       `${settings.cpus} CPU(s) (${settings.cpuModel}), Node ${settings.node}; the target server and the Beacon child share them. ` +
+      `Beacon child Node flags (as npm start; BENCH_CHILD_NODE_OPTIONS="" for Node's defaults): ${serverNodeFlags().join(' ') || 'none'}. ` +
       `1-minute load average before starting: ${settings.loadAverageAtStart}.\n`,
   );
 
@@ -113,7 +115,11 @@ async function main(): Promise<void> {
 
 async function runSize(here: string, request: RunRequest, target: BenchChild): Promise<SizeRun> {
   const label = `[${request.monitors.toLocaleString('en-US')}]`;
-  const beacon = new BenchChild(`beacon:${request.monitors}`, join(here, 'checks-beacon.js'));
+  const beacon = new BenchChild(
+    `beacon:${request.monitors}`,
+    join(here, 'checks-beacon.js'),
+    serverNodeFlags(),
+  );
   try {
     await beacon.next('ready', START_TIMEOUT_MS);
     const before = target.next('served', START_TIMEOUT_MS);

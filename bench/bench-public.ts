@@ -12,6 +12,7 @@ import { PATHS, TARGETS, type BenchSettings, type LoadRun, type PageRun } from '
 import { ChildServer, killAllChildren, stopAllChildren } from './child-server.js';
 import { checkSameResponse } from './check-response.js';
 import { printReport } from './print-report.js';
+import { serverNodeFlags } from './server-node-flags.js';
 import { LARGE_PAGE, writeLargePage } from './large-page.js';
 import { combineRounds, measureLoad, type LoadResult } from './load.js';
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     `beacon public bench: ${CONNECTIONS} connections, ${WARMUP_SEC} s warm-up + ${DURATION_SEC} s per run, ${ROUNDS} round(s), autocannon on 127.0.0.1\n` +
       `${settings.cpus} CPU(s) (${settings.cpuModel}), Node ${settings.node}: the load generator and the server under test ` +
       'share these cores, so absolute req/s are a floor; compare ratios.\n' +
+      `Node flags of both servers (as npm start): ${serverNodeFlags().join(' ') || 'none'}.\n` +
       `1-minute load average before starting: ${settings.loadAverageAtStart} (anything else running skews the numbers).\n`,
   );
   const tmp = mkdtempSync(join(tmpdir(), 'beacon-bench-'));

@@ -12,9 +12,9 @@ export class BenchChild {
   readonly #exited: Promise<void>;
   #stderr = '';
 
-  constructor(name: string, entry: string) {
+  constructor(name: string, entry: string, execArgv: readonly string[] = []) {
     this.name = name;
-    this.#child = fork(entry, [], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    this.#child = fork(entry, [], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], execArgv: [...execArgv] });
     this.#exited = new Promise((resolve) => this.#child.once('exit', () => resolve()));
     this.#child.stderr?.on('data', (chunk: Buffer) => {
       this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-4000);

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { serverNodeFlags } from './server-node-flags.js';
 import { isChildMessage, type ChildMessage, type ParentMessage } from './bench-messages.js';
 
 type Reply<K extends ChildMessage['kind']> = Extract<ChildMessage, { kind: K }>;
@@ -32,7 +33,7 @@ export class ChildServer {
   ): Promise<{ server: ChildServer; ready: Reply<'ready'> }> {
     const child = fork(entry, [...args], {
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-      execArgv: process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ') ?? [],
+      execArgv: serverNodeFlags(),
     });
     const server = new ChildServer(name, child);
     try {
