@@ -4,6 +4,7 @@ import { toError } from '../lib/to-error.js';
 import { MINUTE, SECOND } from '../lib/time.js';
 import { readPageVersion } from '../store/pages.js';
 import type { Store } from '../store/store.js';
+import { IncidentCache } from './incident-cache.js';
 import { loadPageData } from './load-page-data.js';
 import { PageSnapshot } from './page-snapshot.js';
 
@@ -29,6 +30,7 @@ export interface PublicSnapshotsOptions {
  */
 export class PublicSnapshots {
   readonly #options: PublicSnapshotsOptions;
+  readonly #incidents = new IncidentCache();
   #current: PageSnapshot | undefined;
   #timer: NodeJS.Timeout | undefined;
   #rebuilding: Promise<void> | undefined;
@@ -96,7 +98,7 @@ export class PublicSnapshots {
     try {
       const version = (await readPageVersion(store.db, pageId)) ?? 0;
       const now = clock.now();
-      const data = await loadPageData(store, pageId, now);
+      const data = await loadPageData(store, pageId, now, this.#incidents);
       if (data === undefined) throw new Error(`page ${pageId} does not exist`);
       const url = data.page.url ?? this.#options.defaultUrl ?? null;
       const snapshot = new PageSnapshot({ ...data, page: { ...data.page, url } }, now, version);

@@ -1,8 +1,11 @@
+import type { Selectable } from 'kysely';
 import { isComponentStatus } from '../domain/component-status.js';
 import type { AffectedComponent, Impact, Incident, IncidentKind } from '../domain/incident.js';
 import type { IncidentsTable } from './schema.js';
 
-export function incidentRowFields(row: IncidentsTable): Omit<Incident, 'componentIds' | 'updates'> {
+export function incidentRowFields(
+  row: Selectable<IncidentsTable>,
+): Omit<Incident, 'componentIds' | 'updates'> {
   return {
     id: row.id,
     pageId: row.page_id,

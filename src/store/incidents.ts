@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { AffectedComponent, Incident, IncidentUpdate } from '../domain/incident.js';
 import type { Db } from './store.js';
 import type { IncidentsTable, IncidentUpdatesTable } from './schema.js';
@@ -14,7 +15,11 @@ export async function listIncidents(
 ): Promise<Incident[]> {
   let query = db.selectFrom('incidents').selectAll().where('page_id', '=', pageId);
   if (options.publicOnly === true) query = query.where('draft', '=', 0);
-  const rows = await query.orderBy('started_at', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await query
+    .orderBy('started_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
   if (rows.length === 0) return [];
   const updates = await db
     .selectFrom('incident_updates')
@@ -23,6 +28,7 @@ export async function listIncidents(
     .where('incidents.page_id', '=', pageId)
     .orderBy('incident_updates.display_at', 'desc')
     .orderBy('incident_updates.created_at', 'desc')
+    .orderBy('incident_updates.id')
     .execute();
   const links = await db
     .selectFrom('incident_components')
@@ -34,6 +40,53 @@ export async function listIncidents(
   return assembleIncidents(rows, updates, links);
 }
 
+export interface IncidentRevision {
+  readonly id: string;
+  readonly revision: number;
+}
+
+/** The ids and revisions of a page's public incidents, in `listIncidents(..., { publicOnly })` order. */
+export async function listPublicIncidentRevisions(db: Db, pageId: string): Promise<IncidentRevision[]> {
+  return db
+    .selectFrom('incidents')
+    .select(['id', 'revision'])
+    .where('page_id', '=', pageId)
+    .where('draft', '=', 0)
+    .orderBy('started_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+// Below SQLite's bound-parameter limit, and small enough for the planner to use the primary key.
+const IDS_PER_QUERY = 500;
+
+/** The incidents with these ids, in no particular order; ids that no longer exist are skipped. */
+export async function listIncidentsByIds(db: Db, ids: readonly string[]): Promise<Incident[]> {
+  const incidents: Incident[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const batch = ids.slice(start, start + IDS_PER_QUERY);
+    const rows = await db.selectFrom('incidents').selectAll().where('id', 'in', batch).execute();
+    if (rows.length === 0) continue;
+    const updates = await db
+      .selectFrom('incident_updates')
+      .selectAll()
+      .where('incident_id', 'in', batch)
+      .orderBy('display_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    const links = await db
+      .selectFrom('incident_components')
+      .select(['incident_id', 'component_id'])
+      .where('incident_id', 'in', batch)
+      .orderBy('position')
+      .execute();
+    incidents.push(...assembleIncidents(rows, updates, links));
+  }
+  return incidents;
+}
+
 export async function findIncident(db: Db, incidentId: string): Promise<Incident | undefined> {
   const row = await db.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirst();
   if (row === undefined) return undefined;
@@ -43,6 +96,7 @@ export async function findIncident(db: Db, incidentId: string): Promise<Incident
     .where('incident_id', '=', incidentId)
     .orderBy('display_at', 'desc')
     .orderBy('created_at', 'desc')
+    .orderBy('id')
     .execute();
   const links = await db
     .selectFrom('incident_components')
@@ -68,7 +122,7 @@ export async function findIncidentIdBySourceRef(
 }
 
 function assembleIncidents(
-  rows: readonly IncidentsTable[],
+  rows: readonly Selectable<IncidentsTable>[],
   updateRows: readonly IncidentUpdatesTable[],
   links: readonly { incident_id: string; component_id: string }[],
 ): Incident[] {
@@ -156,7 +210,7 @@ async function replaceIncidentChildren(db: Db, incident: Incident): Promise<void
 }
 
 /** The columns an incident's own fields own; draft and auto-cause belong to the monitoring engine. */
-export type IncidentFieldsRow = Omit<IncidentsTable, 'draft' | 'auto_cause_component_id'>;
+export type IncidentFieldsRow = Omit<IncidentsTable, 'draft' | 'auto_cause_component_id' | 'revision'>;
 
 export function toIncidentRow(incident: Incident, sourceRef: string | null): IncidentFieldsRow {
   return {

@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as operators from './migrations/0002-operators.js';
 import * as monitoring from './migrations/0003-monitoring.js';
 import * as notifications from './migrations/0004-notifications.js';
+import * as incidentRevisions from './migrations/0005-incident-revisions.js';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -15,6 +16,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0002-operators': operators,
   '0003-monitoring': monitoring,
   '0004-notifications': notifications,
+  '0005-incident-revisions': incidentRevisions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -75,6 +75,8 @@ export interface IncidentsTable {
   draft: Flag;
   /** Set on automatic incidents: the failing component that explains the others. */
   auto_cause_component_id: string | null;
+  /** Bumped by database triggers on every write to the incident, its updates or its component links. */
+  revision: Generated<number>;
 }
 
 export interface IncidentUpdatesTable {
