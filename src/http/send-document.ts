@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderedDocument } from '../services/page-snapshot.js';
 
@@ -13,13 +14,25 @@ const CACHE_CONTROL: Readonly<Record<CachePolicy, string>> = {
 
 const MIN_GZIP_BYTES = 1400;
 
-// Compressed once per snapshot document, on the first request that accepts gzip; dropped with it.
-const gzipped = new WeakMap<RenderedDocument, Buffer>();
+const gzipAsync = promisify(gzipCallback);
+/** Above this, compress on libuv's thread pool: a 6 MB page takes ~100 ms, too long to hold the event loop. */
+const ASYNC_GZIP_BYTES = 128 * 1024;
 
-function gzipOf(doc: RenderedDocument): Buffer {
+// Compressed once per snapshot document, on the first request that accepts gzip; dropped with it.
+// While a big one is compressing, the requests that want it wait for the same promise.
+const gzipped = new WeakMap<RenderedDocument, Buffer | Promise<Buffer>>();
+
+function gzipOf(doc: RenderedDocument): Buffer | Promise<Buffer> {
   let body = gzipped.get(doc);
   if (body === undefined) {
-    body = gzipSync(doc.body, { level: 6 });
+    if (doc.body.length < ASYNC_GZIP_BYTES) {
+      body = gzipSync(doc.body, { level: 6 });
+    } else {
+      body = gzipAsync(doc.body, { level: 6 }).then((compressed) => {
+        gzipped.set(doc, compressed);
+        return compressed;
+      });
+    }
     gzipped.set(doc, body);
   }
   return body;
@@ -36,7 +49,7 @@ export function sendDocument(
   reply: FastifyReply,
   doc: RenderedDocument,
   cache: CachePolicy,
-): FastifyReply {
+): FastifyReply | Promise<FastifyReply> {
   const gzip = doc.body.length >= MIN_GZIP_BYTES && acceptsGzip(request);
   // Each encoding is its own representation, so it gets its own validator.
   const etag = gzip ? `${doc.etag.slice(0, -1)}-gz"` : doc.etag;
@@ -45,11 +58,11 @@ export function sendDocument(
   if (doc.status === 200 && matchesEtag(request.headers['if-none-match'], etag)) {
     return reply.code(304).send();
   }
-  if (gzip) reply.header('content-encoding', 'gzip');
-  return reply
-    .code(doc.status)
-    .type(doc.contentType)
-    .send(gzip ? gzipOf(doc) : doc.body);
+  reply.code(doc.status).type(doc.contentType);
+  if (!gzip) return reply.send(doc.body);
+  const body = gzipOf(doc);
+  if (Buffer.isBuffer(body)) return reply.header('content-encoding', 'gzip').send(body);
+  return body.then((compressed) => reply.header('content-encoding', 'gzip').send(compressed));
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
