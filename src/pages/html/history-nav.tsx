@@ -1,3 +1,4 @@
+import { LEFT_ARROW, RIGHT_ARROW } from './one-byte-html.js';
 import type { HistoryLinkViewModel } from './history-view-model.js';
 
 /** Links to the older and newer history pages, each labelled with its months. */
@@ -10,7 +11,7 @@ export function HistoryNav(props: {
     <nav class="history-nav" aria-label="Older and newer notices">
       {props.older !== null && (
         <a class="older" href={props.older.href}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: `${LEFT_ARROW} ` }} />
           <span class="sr-only">Older notices: </span>
           {props.older.label}
         </a>
@@ -19,7 +20,7 @@ export function HistoryNav(props: {
         <a class="newer" href={props.newer.href}>
           <span class="sr-only">Newer notices: </span>
           {props.newer.label}
-          <span aria-hidden="true"> →</span>
+          <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: ` ${RIGHT_ARROW}` }} />
         </a>
       )}
     </nav>

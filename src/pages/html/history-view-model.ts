@@ -112,8 +112,10 @@ const timelines = new WeakMap<readonly Incident[], Timeline>();
 function timeline(incidents: readonly Incident[]): Timeline {
   let found = timelines.get(incidents);
   if (found === undefined) {
-    const byTime = [...incidents].sort((a, b) => noticeTimeOf(b) - noticeTimeOf(a));
-    found = { byTime, times: byTime.map(noticeTimeOf) };
+    const timeOf = incidents.map(noticeTimeOf);
+    // Sort positions by precomputed times (ties keep PageData's order): no lookups in the comparator.
+    const order = incidents.map((_, index) => index).sort((a, b) => timeOf[b]! - timeOf[a]! || a - b);
+    found = { byTime: order.map((index) => incidents[index]!), times: order.map((index) => timeOf[index]!) };
     timelines.set(incidents, found);
   }
   return found;

@@ -1,4 +1,4 @@
-import type { AnyIncidentStatus } from '../../domain/incident.js';
+import type { AnyIncidentStatus, Incident } from '../../domain/incident.js';
 import type { PageData } from '../../domain/page-data.js';
 import { rollUpIndicator, type PageIndicator } from '../../domain/page-indicator.js';
 import { buildComponentBars } from './component-bars-view-model.js';
@@ -38,13 +38,18 @@ export function buildHomeViewModel(data: PageData, ctx: RenderContext): HomeView
   const indicator = rollUpIndicator(data.components.filter((c) => !c.isGroup).map((c) => c.status));
   const barsOf = buildComponentBars(data, ctx);
 
-  const activeIncidents = data.incidents.filter((i) => i.kind === 'incident' && OPEN_INCIDENT.has(i.status));
-  const activeMaintenances = data.incidents.filter(
-    (i) => i.kind === 'maintenance' && ACTIVE_MAINTENANCE.has(i.status),
-  );
-  const upcomingMaintenances = data.incidents
-    .filter((i) => i.kind === 'maintenance' && i.status === 'scheduled')
-    .sort((a, b) => noticeTimeOf(a) - noticeTimeOf(b));
+  // One pass: a page with years of history has thousands of resolved incidents to skip.
+  const activeIncidents: Incident[] = [];
+  const activeMaintenances: Incident[] = [];
+  const upcomingMaintenances: Incident[] = [];
+  for (const i of data.incidents) {
+    if (i.status === 'resolved' || i.status === 'completed') continue;
+    if (i.kind === 'incident') {
+      if (OPEN_INCIDENT.has(i.status)) activeIncidents.push(i);
+    } else if (ACTIVE_MAINTENANCE.has(i.status)) activeMaintenances.push(i);
+    else if (i.status === 'scheduled') upcomingMaintenances.push(i);
+  }
+  upcomingMaintenances.sort((a, b) => noticeTimeOf(a) - noticeTimeOf(b));
 
   return {
     banner: { indicator: indicator.indicator, text: toSentenceCase(indicator.description) },

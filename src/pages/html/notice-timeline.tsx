@@ -1,3 +1,4 @@
+import { oneByteHtml } from './one-byte-html.js';
 import type { HeadingLevel } from './heading.js';
 import { MarkdownBody } from './markdown-body.js';
 import type { NoticeEntryViewModel, TimeViewModel } from './notice-view-model.js';
@@ -16,7 +17,7 @@ export function NoticeTimeline(props: {
           {entry.changes.length > 0 && (
             <ul class="changes" aria-label="Component changes">
               {entry.changes.map((change) => (
-                <li>{change}</li>
+                <li dangerouslySetInnerHTML={{ __html: oneByteHtml(change) }} />
               ))}
             </ul>
           )}

@@ -49,7 +49,7 @@ describe('renderIncidentPage', () => {
   });
 
   it('lists component changes of an update', () => {
-    expect(render()).toContain('<li>Chatbot engine: Operational → Major outage</li>');
+    expect(render()).toContain('<li>Chatbot engine: Operational &rarr; Major outage</li>');
   });
 
   it('never shows a draft postmortem', () => {

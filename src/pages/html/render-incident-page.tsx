@@ -1,3 +1,4 @@
+import { LEFT_ARROW } from './one-byte-html.js';
 import type { PageData } from '../../domain/page-data.js';
 import { buildIncidentPageViewModel } from './incident-page-view-model.js';
 import { Layout } from './layout.js';
@@ -44,7 +45,8 @@ export function renderIncidentPage(data: PageData, incidentId: string, _ctx: Ren
       </article>
       <p>
         <a href={view.historyHref}>
-          <span aria-hidden="true">← </span>Notice history, {view.historyLabel}
+          <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: `${LEFT_ARROW} ` }} />
+          Notice history, {view.historyLabel}
         </a>
       </p>
     </Layout>,
