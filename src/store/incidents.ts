@@ -88,23 +88,7 @@ export async function listIncidentsByIds(db: Db, ids: readonly string[]): Promis
 }
 
 export async function findIncident(db: Db, incidentId: string): Promise<Incident | undefined> {
-  const row = await db.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirst();
-  if (row === undefined) return undefined;
-  const updates = await db
-    .selectFrom('incident_updates')
-    .selectAll()
-    .where('incident_id', '=', incidentId)
-    .orderBy('display_at', 'desc')
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-  const links = await db
-    .selectFrom('incident_components')
-    .select(['incident_id', 'component_id'])
-    .where('incident_id', '=', incidentId)
-    .orderBy('position')
-    .execute();
-  return assembleIncidents([row], updates, links)[0];
+  return (await listIncidentsByIds(db, [incidentId]))[0];
 }
 
 export async function findIncidentIdBySourceRef(

@@ -7,6 +7,7 @@ import { auditValueFormatter, diffAudit } from './audit-diff.js';
 import { formatDisplayTime } from '../html/format-display-time.js';
 import { ErrorSummary, TextField } from './form-controls.js';
 import type { FormState } from './form-state.js';
+import { Pager } from './pager.js';
 
 export interface AuditPageModel {
   readonly entries: readonly AuditLogEntry[];
@@ -126,15 +127,7 @@ export function renderAuditPage(frame: AdminFrame, model: AuditPageModel): strin
           );
         })}
       </ol>
-      {pages > 1 && (
-        <nav class="pager" aria-label="Audit log pages">
-          {model.page > 1 ? <a href={link(model.page - 1)}>Newer</a> : <span />}
-          <span>
-            Page {model.page} of {pages}
-          </span>
-          {model.page < pages ? <a href={link(model.page + 1)}>Older</a> : <span />}
-        </nav>
-      )}
+      <Pager label="Audit log pages" page={model.page} pages={pages} href={link} />
     </AdminLayout>,
   );
 }

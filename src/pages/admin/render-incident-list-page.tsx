@@ -4,6 +4,7 @@ import { renderDocument } from '../html/render-document.js';
 import { may, type AdminFrame } from './admin-frame.js';
 import { AdminLayout } from './admin-layout.js';
 import { IncidentList } from './incident-summary.js';
+import { Pager } from './pager.js';
 
 export interface IncidentListModel {
   readonly components: readonly Component[];
@@ -47,19 +48,12 @@ export function renderIncidentListPage(frame: AdminFrame, model: IncidentListMod
       <section aria-labelledby="past-heading">
         <h2 id="past-heading">Past incidents and maintenance</h2>
         {list(model.past, 'Nothing yet.')}
-        {model.pages > 1 && (
-          <nav class="pager" aria-label="Past incidents pages">
-            {model.page > 1 ? <a href={`/admin/incidents?page=${model.page - 1}`}>Newer</a> : <span />}
-            <span>
-              Page {model.page} of {model.pages}
-            </span>
-            {model.page < model.pages ? (
-              <a href={`/admin/incidents?page=${model.page + 1}`}>Older</a>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <Pager
+          label="Past incidents pages"
+          page={model.page}
+          pages={model.pages}
+          href={(page) => `/admin/incidents?page=${page}`}
+        />
       </section>
     </AdminLayout>,
   );

@@ -6,6 +6,7 @@ import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import { ErrorSummary, PostForm, SelectField, TextArea } from './form-controls.js';
 import { EMPTY_FORM, initialForm, type FormState } from './form-state.js';
+import { Pager } from './pager.js';
 
 export interface SubscribersPageModel {
   readonly counts: Record<SubscriberState, number> & { readonly total: number };
@@ -120,15 +121,7 @@ export function renderSubscribersPage(frame: AdminFrame, model: SubscribersPageM
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label="Subscriber pages">
-          {model.page > 1 ? <a href={link(model.page - 1)}>Newer</a> : <span />}
-          <span>
-            Page {model.page} of {pages}
-          </span>
-          {model.page < pages ? <a href={link(model.page + 1)}>Older</a> : <span />}
-        </nav>
-      )}
+      <Pager label="Subscriber pages" page={model.page} pages={pages} href={link} />
       {canWrite && (
         <section aria-labelledby="import-heading" class="section">
           <h2 id="import-heading">Import subscribers</h2>
