@@ -115,6 +115,11 @@ export function dailyUptime(options: DailyUptimeOptions): DayUptime[] {
   return result;
 }
 
+/** The dates (YYYY-MM-DD in the zone) of the last `days` days up to `now`, oldest first. */
+export function dayDates(timeZone: string, now: number, days: number): readonly string[] {
+  return days <= 0 ? [] : dayBounds(timeZone, now, days).dates;
+}
+
 /** Uptime over several days: 1 - total weighted downtime / total observed time; null when none observed. */
 export function uptimeOverDays(days: readonly DayUptime[]): number | null {
   let observedSec = 0;

@@ -9,6 +9,7 @@ import { renderComponentPage } from '../pages/html/render-component-page.js';
 import { renderHistoryPage, type HistoryQuery } from '../pages/html/render-history-page.js';
 import { renderHomePage } from '../pages/html/render-home-page.js';
 import { renderIncidentPage } from '../pages/html/render-incident-page.js';
+import { RenderMemo } from '../pages/html/render-memo.js';
 import {
   buildActiveMaintenancesJson,
   buildComponentsJson,
@@ -63,9 +64,12 @@ const PAGED_V2_BUILDERS: Readonly<Record<PagedV2Document, (data: PageData, pagin
 export const V2_DOCUMENTS = Object.keys(V2_BUILDERS) as V2Document[];
 export const PAGED_V2_DOCUMENTS = Object.keys(PAGED_V2_BUILDERS) as PagedV2Document[];
 
+// One per process: the routes and the warm-up after each rebuild render through the same memo.
+const PUBLIC_RENDER_MEMO = new RenderMemo();
+
 /** The catalogue of public documents: one key and one renderer each, shared by routes and warm-up. */
 export function publicDocuments(options: PublicDocumentOptions) {
-  const ctx = (now: number) => ({ now, uptimeWeights: options.uptimeWeights });
+  const ctx = (now: number) => ({ now, uptimeWeights: options.uptimeWeights, memo: PUBLIC_RENDER_MEMO });
   const { baseUrl } = options;
   return {
     home: (): PublicDocument => ({

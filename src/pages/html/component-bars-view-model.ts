@@ -2,7 +2,13 @@ import type { Component, StatusChange } from '../../domain/component.js';
 import { STATUS_LABELS, type ComponentStatus } from '../../domain/component-status.js';
 import type { Incident } from '../../domain/incident.js';
 import type { PageData } from '../../domain/page-data.js';
-import { dailyUptime, formatUptimePercent, uptimeOverDays, type DayUptime } from '../../domain/uptime.js';
+import {
+  dailyUptime,
+  dayDates,
+  formatUptimePercent,
+  uptimeOverDays,
+  type DayUptime,
+} from '../../domain/uptime.js';
 import { formatDayDate } from './format-display-time.js';
 import { formatDuration } from './format-duration.js';
 import { DAY } from '../../lib/time.js';
@@ -43,6 +49,8 @@ interface IncidentSpan {
   readonly ref: IncidentRef;
   readonly startMs: number;
   readonly endMs: number;
+  /** Not resolved: endMs is the render's now. */
+  readonly open: boolean;
 }
 
 const DOWN_STATUSES = [
@@ -68,26 +76,57 @@ export function buildComponentBars(
   // Slack of two days either side of the bars for time-zone edges; older incidents touch no bar.
   const incidentsOf = indexIncidents(data.incidents, ctx.now, ctx.now - (barDaysOf(ctx) + 2) * DAY);
   const dayBar = dayBarMaker();
+  const days = barDaysOf(ctx);
+  const dates = dayDates(data.page.timeZone, ctx.now, days);
   const bars = new Map<string, ComponentBarsViewModel>();
   for (const component of data.components) {
     if (!wanted(component)) continue;
-    const days = dailyUptime({
-      changes: changesOf.get(component.id) ?? [],
-      startDate: component.startDate,
-      timeZone: data.page.timeZone,
-      now: ctx.now,
-      days: barDaysOf(ctx),
-      ...(ctx.uptimeWeights === undefined ? {} : { weights: ctx.uptimeWeights }),
-    });
-    const incidentsByDay = placeIncidents(days, incidentsOf.get(component.id) ?? []);
-    const uptime = uptimeOverDays(days);
-    bars.set(component.id, {
-      days: days.map((day, index) => dayBar(day, incidentsByDay[index] ?? [])),
-      uptime,
-      uptimeText: formatUptimePercent(uptime),
-    });
+    const changes = changesOf.get(component.id) ?? [];
+    const spans = incidentsOf.get(component.id) ?? [];
+    const build = (): ComponentBarsViewModel => {
+      const dayUptimes = dailyUptime({
+        changes,
+        startDate: component.startDate,
+        timeZone: data.page.timeZone,
+        now: ctx.now,
+        days,
+        ...(ctx.uptimeWeights === undefined ? {} : { weights: ctx.uptimeWeights }),
+      });
+      const incidentsByDay = placeIncidents(dayUptimes, spans);
+      const uptime = uptimeOverDays(dayUptimes);
+      return {
+        days: dayUptimes.map((day, index) => dayBar(day, incidentsByDay[index] ?? [])),
+        uptime,
+        uptimeText: formatUptimePercent(uptime),
+      };
+    };
+    // Only without downtime are the bars the same all day: otherwise today's share moves with the minute.
+    const memo = changes.every((c) => c.status === 'operational') ? ctx.memo : undefined;
+    const key = memo && quietBarsKey(component, dates, data.page.timeZone, changes, spans);
+    bars.set(component.id, memo && key ? memo.bars(key, build) : build());
   }
   return bars;
+}
+
+/** Everything a quiet component's bars depend on; open incidents end "now", which only the dates tell. */
+function quietBarsKey(
+  component: Component,
+  dates: readonly string[],
+  timeZone: string,
+  changes: readonly StatusChange[],
+  spans: readonly IncidentSpan[],
+): string {
+  const end = (span: IncidentSpan) => (span.open ? 'open' : String(span.endMs));
+  return [
+    component.id,
+    component.startDate ?? '',
+    timeZone,
+    dates.length,
+    dates[0] ?? '',
+    dates.at(-1) ?? '',
+    changes.map((c) => c.at).join(','),
+    spans.map((s) => `${s.ref.id}:${s.startMs}:${end(s)}:${s.ref.name}`).join('\n'),
+  ].join('|');
 }
 
 /** "No downtime", or each non-operational status with its time: "Major outage 2 h 5 min, partial outage 30 min". */
@@ -161,6 +200,7 @@ function indexIncidents(
       ref: { id: incident.id, name: incident.name, href: incidentHref(incident.id) },
       startMs,
       endMs,
+      open: incident.resolvedAt === null,
     };
     for (const componentId of new Set(incident.componentIds)) {
       const spans = index.get(componentId);

@@ -37,7 +37,7 @@ export function renderHomePage(data: PageData, ctx: RenderContext): string {
       </p>
       <NoticeCards id="active-incidents" title="Active incidents" notices={view.activeIncidents} />
       <NoticeCards id="maintenances" title="Scheduled maintenance" notices={view.maintenances} />
-      <ComponentList entries={view.components} />
+      <ComponentList entries={view.components} memo={ctx.memo} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Notice history</h2>
         <NoticeMonths months={view.history.months} headingLevel={3} />
