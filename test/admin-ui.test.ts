@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Component } from '../src/domain/component.js';
 import type { Role } from '../src/domain/permissions.js';
 import { createSetupToken, createUser, resolveApiKey } from '../src/services/auth/index.js';
-import type { Incident } from '../src/domain/incident.js';
 import { insertIncident } from '../src/store/incidents.js';
 import { createIncident } from '../src/services/incidents/create-incident.js';
 import { deleteIncident } from '../src/services/incidents/delete-incident.js';
@@ -14,6 +13,7 @@ import { listComponents } from '../src/store/components.js';
 import { findIncident, listIncidents } from '../src/store/incidents.js';
 import { describeEachDialect } from './helpers/dialects.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { testIncident, testUpdate } from '../src/pages/html/test-page-data.js';
 
 const SYSTEM = { kind: 'system', name: 'test' } as const;
 const PASSWORD = 'a long enough test password';
@@ -185,41 +185,15 @@ describeEachDialect('the admin UI', (openStore) => {
 
   it('shows a draft automatic incident and publishes it to the public page', async () => {
     const now = t.clock.now();
-    const draft: Incident = {
-      id: 'draft0000001',
+    const draft = testIncident('draft0000001', {
       pageId: t.pageId,
-      kind: 'incident',
       name: 'Database is down',
       status: 'investigating',
       impact: 'critical',
-      impactOverride: null,
-      createdAt: now,
-      updatedAt: now,
       startedAt: now,
-      monitoringAt: null,
-      resolvedAt: null,
-      scheduledFor: null,
-      scheduledUntil: null,
-      scheduledAutoInProgress: false,
-      scheduledAutoCompleted: false,
-      backfilled: false,
-      shortlink: null,
-      postmortem: null,
       componentIds: [byName('Database').id],
-      updates: [
-        {
-          id: 'draftupd0001',
-          incidentId: 'draft0000001',
-          status: 'investigating',
-          body: 'Outage detected.',
-          displayAt: now,
-          createdAt: now,
-          updatedAt: now,
-          deliverNotifications: true,
-          affectedComponents: null,
-        },
-      ],
-    };
+      updates: [testUpdate('draft0000001', 'investigating', now, 'Outage detected.', { id: 'draftupd0001' })],
+    });
     await insertIncident(t.store.db, draft, null, { draft: true, causeComponentId: byName('Database').id });
     expect((await publicGet('/api/v2/incidents.json')).body).not.toContain('Database is down');
     const a = await signedIn('responder@example.com');
