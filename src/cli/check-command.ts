@@ -26,8 +26,7 @@ export function registerCheckCommand(program: Command, env: NodeJS.ProcessEnv): 
       const rows: Row[] = [];
       const addComponent = (c: ComponentConfig, prefix: string) => {
         if ((c.monitors ?? []).length === 0) rows.push({ component: `${prefix}${c.name}`, monitor: null });
-        for (const m of c.monitors ?? [])
-          rows.push({ component: `${prefix}${c.name}`, monitor: m });
+        for (const m of c.monitors ?? []) rows.push({ component: `${prefix}${c.name}`, monitor: m });
       };
       for (const entry of config.site.components) {
         if (!isGroupConfig(entry)) addComponent(entry, '');
