@@ -1,91 +1,17 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { BenchProcess, killAllBenchProcesses } from './bench-process.js';
 import { isChildMessage, type ChildMessage, type ParentMessage } from './notify-messages.js';
 
-type Reply<K extends ChildMessage['kind']> = Extract<ChildMessage, { kind: K }>;
-
-const live = new Set<NotifyChild>();
-
-/** A forked bench process driven by IPC; every one still alive is killed by `killNotifyChildren`. */
-export class NotifyChild {
-  readonly name: string;
-  readonly #child: ChildProcess;
-  readonly #exited: Promise<void>;
-  readonly #onMessage: ((message: ChildMessage) => void) | undefined;
-  #stderr = '';
-
+/** A process of `npm run bench:notify` (SMTP server, webhook receiver or Beacon). */
+export class NotifyChild extends BenchProcess<ChildMessage> {
   constructor(name: string, entry: string, onMessage?: (message: ChildMessage) => void) {
-    this.name = name;
-    this.#onMessage = onMessage;
     // BENCH_NOTIFY_CHILD_NODE_OPTIONS="--cpu-prof" profiles the children.
     const execArgv = process.env.BENCH_NOTIFY_CHILD_NODE_OPTIONS?.split(' ').filter((a) => a !== '') ?? [];
-    this.#child = fork(entry, [], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], execArgv });
-    this.#exited = new Promise((resolve) => this.#child.once('exit', () => resolve()));
-    this.#child.stderr?.on('data', (chunk: Buffer) => {
-      this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-4000);
-      process.stderr.write(`[${name}] ${chunk.toString('utf8')}`);
-    });
-    this.#child.on('message', (message: unknown) => {
-      if (isChildMessage(message)) this.#onMessage?.(message);
-    });
-    live.add(this);
+    super(name, entry, { execArgv, isMessage: isChildMessage, ...(onMessage ? { onMessage } : {}) });
   }
 
-  get pid(): number {
-    return this.#child.pid ?? -1;
-  }
-
-  send(message: ParentMessage): void {
-    this.#child.send(message);
-  }
-
-  /** The next message of this kind; rejects on a "failed" message, an exit or the timeout. */
-  next<K extends ChildMessage['kind']>(kind: K, timeoutMs: number): Promise<Reply<K>> {
-    return new Promise((resolve, reject) => {
-      const done = (error: Error | null, message?: Reply<K>) => {
-        clearTimeout(timer);
-        this.#child.off('message', onMessage);
-        this.#child.off('exit', onExit);
-        if (error === null) resolve(message as Reply<K>);
-        else reject(error);
-      };
-      const onMessage = (message: unknown) => {
-        if (!isChildMessage(message)) return;
-        if (message.kind === 'failed') done(new Error(`${this.name} failed: ${message.message}`));
-        else if (message.kind === kind) done(null, message as Reply<K>);
-      };
-      const onExit = (code: number | null, signal: string | null) =>
-        done(
-          new Error(
-            `${this.name} exited (code ${code ?? '-'}, signal ${signal ?? '-'}) before "${kind}"\n${this.#stderr}`,
-          ),
-        );
-      const timer = setTimeout(
-        () => done(new Error(`${this.name} sent no "${kind}" within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      this.#child.on('message', onMessage);
-      this.#child.once('exit', onExit);
-    });
-  }
-
-  /** Disconnects (the child exits by itself), and kills it if it is still there a second later. */
-  async stop(): Promise<void> {
-    live.delete(this);
-    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
-    if (this.#child.connected) this.#child.disconnect();
-    const timer = setTimeout(() => this.#child.kill('SIGKILL'), 1000);
-    await this.#exited;
-    clearTimeout(timer);
-  }
-
-  kill(): void {
-    live.delete(this);
-    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
+  override send(message: ParentMessage): void {
+    super.send(message);
   }
 }
 
-/** Synchronous, for exit paths that cannot wait. */
-export function killNotifyChildren(): void {
-  for (const child of live) child.kill();
-  live.clear();
-}
+export const killNotifyChildren = killAllBenchProcesses;
