@@ -139,31 +139,41 @@ export interface DeliveryCountRow {
 }
 
 /** Deliveries of the incident notifications about one update (or, with null, the postmortem). */
+export interface IncidentDeliveryCounts {
+  readonly counts: DeliveryCountRow[];
+  /** Some subscribers are not expanded into deliveries yet. */
+  readonly fanningOut: boolean;
+}
+
+/** Delivery counts of an incident's notifications, by the update they were about (null: the postmortem). */
 export async function countIncidentDeliveries(
   db: Db,
   incidentId: string,
-  updateId: string | null,
-): Promise<{ counts: DeliveryCountRow[]; fanningOut: boolean }> {
+): Promise<Map<string | null, IncidentDeliveryCounts>> {
   const events = await db
     .selectFrom('notification_events')
-    .select(['id', 'fanout_done'])
+    .select(['id', 'update_id', 'fanout_done'])
     .where('incident_id', '=', incidentId)
     .where('kind', '=', 'incident')
-    .where('update_id', updateId === null ? 'is' : '=', updateId)
     .execute();
-  if (events.length === 0) return { counts: [], fanningOut: false };
+  const byUpdate = new Map<string | null, { counts: DeliveryCountRow[]; fanningOut: boolean }>();
+  if (events.length === 0) return byUpdate;
+  const updateOf = new Map<string, string | null>();
+  for (const event of events) {
+    updateOf.set(event.id, event.update_id);
+    const entry = byUpdate.get(event.update_id) ?? { counts: [], fanningOut: false };
+    byUpdate.set(event.update_id, { ...entry, fanningOut: entry.fanningOut || event.fanout_done === 0 });
+  }
   const rows = await db
     .selectFrom('notification_deliveries')
-    .select((eb) => ['channel', 'status', eb.fn.countAll<number>().as('count')])
-    .where(
-      'event_id',
-      'in',
-      events.map((e) => e.id),
-    )
-    .groupBy(['channel', 'status'])
+    .select((eb) => ['event_id', 'channel', 'status', eb.fn.countAll<number>().as('count')])
+    .where('event_id', 'in', [...updateOf.keys()])
+    .groupBy(['event_id', 'channel', 'status'])
     .execute();
-  return {
-    counts: rows.map((r) => ({ channel: r.channel, status: r.status, count: Number(r.count) })),
-    fanningOut: events.some((e) => e.fanout_done === 0),
-  };
+  for (const row of rows) {
+    byUpdate
+      .get(updateOf.get(row.event_id) ?? null)
+      ?.counts.push({ channel: row.channel, status: row.status, count: Number(row.count) });
+  }
+  return byUpdate;
 }

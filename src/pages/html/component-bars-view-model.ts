@@ -102,8 +102,12 @@ export function buildComponentBars(
     };
     // Only without downtime are the bars the same all day: otherwise today's share moves with the minute.
     const memo = changes.every((c) => c.status === 'operational') ? ctx.memo : undefined;
-    const key = memo && quietBarsKey(component, dates, data.page.timeZone, changes, spans);
-    bars.set(component.id, memo && key ? memo.bars(key, build) : build());
+    bars.set(
+      component.id,
+      memo === undefined
+        ? build()
+        : memo.bars(quietBarsKey(component, dates, data.page.timeZone, changes, spans), build),
+    );
   }
   return bars;
 }

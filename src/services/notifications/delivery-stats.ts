@@ -1,4 +1,4 @@
-import { countIncidentDeliveries } from '../../store/outbox.js';
+import { countIncidentDeliveries, type IncidentDeliveryCounts } from '../../store/outbox.js';
 import type { Db } from '../../store/store.js';
 
 export interface DeliveryCounts {
@@ -19,12 +19,32 @@ export interface DeliveryStats extends DeliveryCounts {
 
 const EMPTY: DeliveryCounts = { sent: 0, pending: 0, failed: 0, skipped: 0 };
 
+/** The stats of an update nobody was notified about. */
+export const NO_DELIVERIES: DeliveryStats = Object.freeze({
+  ...EMPTY,
+  total: 0,
+  fanningOut: false,
+  byChannel: Object.freeze({}),
+});
+
 /** How the notifications about one incident update went (updateId null: the postmortem). */
 export async function deliveryStats(
   db: Db,
   options: { readonly incidentId: string; readonly updateId: string | null },
 ): Promise<DeliveryStats> {
-  const { counts, fanningOut } = await countIncidentDeliveries(db, options.incidentId, options.updateId);
+  return (await incidentDeliveryStats(db, options.incidentId)).get(options.updateId) ?? NO_DELIVERIES;
+}
+
+/** The same for every update of an incident at once, by update id (null: the postmortem). */
+export async function incidentDeliveryStats(
+  db: Db,
+  incidentId: string,
+): Promise<Map<string | null, DeliveryStats>> {
+  const byUpdate = await countIncidentDeliveries(db, incidentId);
+  return new Map([...byUpdate].map(([updateId, counts]) => [updateId, summarize(counts)]));
+}
+
+function summarize({ counts, fanningOut }: IncidentDeliveryCounts): DeliveryStats {
   const byChannel: Record<string, DeliveryCounts> = {};
   let total: DeliveryCounts = EMPTY;
   for (const row of counts) {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/permissions.js';
 import { authorize } from '../authorize.js';
 import type { ServiceContext } from '../service-context.js';
-import { deliveryStats, type DeliveryStats } from './delivery-stats.js';
+import { incidentDeliveryStats, NO_DELIVERIES, type DeliveryStats } from './delivery-stats.js';
 
 /** How the notifications about each update of an incident went, by update id. */
 export async function updateDeliveryStats(
@@ -10,11 +10,6 @@ export async function updateDeliveryStats(
   incident: { readonly id: string; readonly updates: readonly { readonly id: string }[] },
 ): Promise<Map<string, DeliveryStats>> {
   authorize(actor, 'read');
-  const entries = await Promise.all(
-    incident.updates.map(
-      async (u) =>
-        [u.id, await deliveryStats(ctx.store.db, { incidentId: incident.id, updateId: u.id })] as const,
-    ),
-  );
-  return new Map(entries);
+  const byUpdate = await incidentDeliveryStats(ctx.store.db, incident.id);
+  return new Map(incident.updates.map((u) => [u.id, byUpdate.get(u.id) ?? NO_DELIVERIES]));
 }
